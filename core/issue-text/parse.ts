@@ -1,0 +1,216 @@
+import { articleIdOf, issueIdOf } from '../ids'
+import { fail, ok, type Result } from '../result'
+import type { Article, Issue, ParseWarning, ParsedIssue, TocEntry } from '../types'
+import { buildBlocks, HEADING_MAX } from './blocks'
+import { readFrontMatter } from './front-matter'
+import { toLines } from './lines'
+import { readMasthead } from './masthead'
+import { ORNAMENT_LINE, PUBLICATION_TITLE, REGION_TAG, stripBoldMarkers } from './patterns'
+import { endsSentence, visibleLength } from './punctuation'
+import { splitSourceNote, type SourceNote } from './source-line'
+import { isSameTitle, titleSimilarity, SAME_TITLE } from './title-match'
+
+interface Draft {
+  region: string
+  title: string
+  lines: string[]
+  source: SourceNote | null
+  /** Ended by its source note or by what follows it, rather than by the end of the file. */
+  complete: boolean
+}
+
+const isTitleLike = (text: string): boolean =>
+  visibleLength(text) > 0 &&
+  visibleLength(text) <= HEADING_MAX + 12 &&
+  !endsSentence(text) &&
+  splitSourceNote(text) === null
+
+const bestTocMatch = (title: string, toc: TocEntry[], skip?: Set<number>): number => {
+  let best = -1
+  let bestScore = SAME_TITLE
+  toc.forEach((entry, i) => {
+    if (skip?.has(i)) return
+    const score = titleSimilarity(title, entry.title)
+    if (score >= bestScore) {
+      best = i
+      bestScore = score
+    }
+  })
+  return best
+}
+
+/**
+ * Whether a line with a region tag opens a section. `【浙江】2022 年 5 月，…` inside an article is body
+ * text: a tag opens a section only when alone, or followed by a title (one that the table of
+ * contents lists, when there is one).
+ */
+function opensSection(line: string, toc: TocEntry[]): boolean {
+  const m = REGION_TAG.exec(line)
+  if (!m) return false
+  const rest = stripBoldMarkers(m[2])
+  if (rest === '') return true
+  if (!isTitleLike(rest)) return false
+  return toc.length === 0 || bestTocMatch(rest, toc) >= 0
+}
+
+const isEndMatterStart = (line: string): boolean =>
+  line.replace(/^《|》$/g, '') === PUBLICATION_TITLE || ORNAMENT_LINE.test(line)
+
+/** Parses one issue of 《双周决策观察》 from its text export into the domain model. */
+export function parseIssueText(text: string): Result<ParsedIssue> {
+  const lines = toLines(text)
+  if (lines.length === 0) return fail('empty', 'the file has no text')
+
+  const front = readFrontMatter(lines, opensSection)
+  const { toc } = front
+  const warnings: ParseWarning[] = []
+  const drafts: Draft[] = []
+  const endMatter: string[] = []
+  const tocUsed = new Set<number>()
+  let region: string | null = null
+  let current: Draft | null = null
+
+  const close = (complete: boolean): void => {
+    if (current) current.complete ||= complete
+    current = null
+  }
+  const open = (title: string): void => {
+    current = { region: region ?? '', title, lines: [], source: null, complete: false }
+    drafts.push(current)
+    const match = bestTocMatch(title, toc, tocUsed)
+    if (match >= 0) tocUsed.add(match)
+  }
+
+  const body = lines.slice(front.bodyStart)
+  for (let i = 0; i < body.length; i++) {
+    const line = body[i]
+    if (opensSection(line, toc)) {
+      close(true)
+      const m = REGION_TAG.exec(line)!
+      region = m[1]
+      const title = stripBoldMarkers(m[2])
+      if (title) open(title)
+      continue
+    }
+    if (isEndMatterStart(line)) {
+      close(true)
+      endMatter.push(...body.slice(i))
+      break
+    }
+    if (current === null) {
+      open(stripBoldMarkers(line))
+      continue
+    }
+    const draft: Draft = current
+    // Without a source note between them, the table of contents tells where the next article starts.
+    if (draft.lines.length > 0 && isTitleLike(line) && bestTocMatch(line, toc, tocUsed) >= 0) {
+      close(true)
+      open(stripBoldMarkers(line))
+      continue
+    }
+    const note = splitSourceNote(line)
+    if (note) {
+      if (note.rest) draft.lines.push(note.rest)
+      draft.source = note
+      close(true)
+      continue
+    }
+    draft.lines.push(line)
+  }
+
+  const articlesDrafts = drafts.filter((draft, i) => {
+    if (draft.lines.length === 0) {
+      // A title with nothing under it at the very end is back matter (a QR blurb), not an article.
+      if (i === drafts.length - 1) endMatter.unshift(draft.title)
+      else warn(warnings, 'empty_article', `“${draft.title}” has no text and was left out`)
+      return false
+    }
+    if (!draft.complete && !draft.source) {
+      warn(warnings, 'truncated_article', `“${draft.title}” runs into the end of the file and was left out`)
+      return false
+    }
+    return true
+  })
+
+  const masthead = readMasthead([front.coverLines, endMatter])
+  const missing = [
+    masthead.year === null || masthead.number === null ? '年份与期数（如 2024 年第 6 期）' : null,
+    masthead.totalNumber === null ? '总期数（如 总第 280 期）' : null,
+    masthead.month === null ? '印发日期（如 3 月 28 日印发）' : null,
+  ].filter(Boolean)
+  if (articlesDrafts.length === 0 && missing.length > 0)
+    return fail('not_an_issue', 'not an issue of 《双周决策观察》: no masthead and no article found')
+  if (missing.length > 0) return fail('no_masthead', `masthead incomplete: missing ${missing.join(', ')}`)
+  if (articlesDrafts.length === 0) return fail('no_article', 'no complete article found')
+
+  const year = masthead.year!
+  const issue: Issue = {
+    id: issueIdOf(masthead.totalNumber!),
+    year,
+    number: masthead.number!,
+    totalNumber: masthead.totalNumber!,
+    publishedOn: isoDate(masthead.dateYear ?? year, masthead.month!, masthead.day!),
+    title: masthead.title ?? PUBLICATION_TITLE,
+    subtitle: masthead.subtitle ?? '',
+    publishers: masthead.publishers,
+    editors: masthead.editors,
+    coordinators: masthead.coordinators,
+    phone: masthead.phone,
+    fax: masthead.fax,
+    toc,
+  }
+
+  const articles = articlesDrafts.map((draft, i): Article => {
+    const position = i + 1
+    return {
+      id: articleIdOf(issue.id, position),
+      issueId: issue.id,
+      position,
+      region: draft.region,
+      title: draft.title,
+      blocks: buildBlocks(draft.lines),
+      sources: draft.source?.sources ?? [],
+      sourceDate: draft.source?.sourceDate ?? null,
+    }
+  })
+  attachTocTitles(articles, toc, warnings)
+  for (const a of articles) {
+    if (!a.sourceDate) warn(warnings, 'no_source', `“${a.title}” has no source line`)
+  }
+  return ok({ issue, articles, warnings })
+}
+
+/** Pairs each article with its table-of-contents line, same region first, and reports the rest. */
+function attachTocTitles(articles: Article[], toc: TocEntry[], warnings: ParseWarning[]): void {
+  if (toc.length === 0) {
+    warn(warnings, 'no_toc', 'the issue has no table of contents')
+    return
+  }
+  const used = new Set<number>()
+  for (const article of articles) {
+    const sameRegion = toc.map((e, i) => (e.region === article.region ? -1 : i)).filter((i) => i >= 0)
+    let match = bestTocMatch(article.title, toc, new Set([...used, ...sameRegion]))
+    if (match < 0) match = bestTocMatch(article.title, toc, used)
+    if (match < 0) {
+      warn(warnings, 'not_in_toc', `“${article.title}” is not in the table of contents`)
+      continue
+    }
+    used.add(match)
+    const entry = toc[match]
+    if (entry.title !== article.title) article.tocTitle = entry.title
+    if (entry.region !== article.region)
+      warn(warnings, 'toc_region', `“${article.title}” is under 【${entry.region}】 in the table of contents but 【${article.region}】 in the text`)
+  }
+  toc.forEach((entry, i) => {
+    if (!used.has(i)) warn(warnings, 'toc_unmatched', `contents line “${entry.title}” (${entry.region}) matches no article`)
+  })
+}
+
+const warn = (warnings: ParseWarning[], code: string, message: string): void => {
+  warnings.push({ code, message })
+}
+
+const isoDate = (y: number, m: number, d: number): string =>
+  `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`
+
+export { isSameTitle }
