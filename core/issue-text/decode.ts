@@ -1,0 +1,30 @@
+import { fail, ok, type Result } from '../result'
+import { MAX_ISSUE_FILE_BYTES } from '../limits'
+
+const UTF16LE_BOM = [0xff, 0xfe]
+const UTF16BE_BOM = [0xfe, 0xff]
+
+const startsWith = (bytes: Uint8Array, prefix: number[]): boolean => prefix.every((b, i) => bytes[i] === b)
+
+/**
+ * Decodes an uploaded issue export to text: UTF-8 (with or without BOM) or UTF-16 with a BOM, as
+ * Windows editors save it. Binary data and oversized files are refused, not guessed at.
+ */
+export function decodeIssueBytes(bytes: Uint8Array): Result<string> {
+  if (bytes.length === 0) return fail('empty', 'the file is empty')
+  if (bytes.length > MAX_ISSUE_FILE_BYTES)
+    return fail('too_large', `the file is ${(bytes.length / 1048576).toFixed(1)} MB, over the 5 MB limit`)
+  let text: string
+  try {
+    if (startsWith(bytes, UTF16LE_BOM)) text = new TextDecoder('utf-16le', { fatal: true }).decode(bytes)
+    else if (startsWith(bytes, UTF16BE_BOM)) text = new TextDecoder('utf-16be', { fatal: true }).decode(bytes)
+    else text = new TextDecoder('utf-8', { fatal: true }).decode(bytes)
+  } catch {
+    return fail('binary', 'the file is binary data, not UTF-8 text')
+  }
+  // Control characters other than tab and line breaks mean a binary file that happens to decode.
+  if (/[\u0000-\u0008\u000e-\u001f]/.test(text.slice(0, 65536)))
+    return fail('binary', 'the file is binary data, not text')
+  if (text.replace(/[\s\ufeff\u3000]/g, '') === '') return fail('empty', 'the file has no text')
+  return ok(text)
+}

@@ -1,0 +1,118 @@
+import { parseIssueText, type ParsedIssue } from '@core/index'
+import { readSampleIssue } from '../../fixtures/sample-issue'
+
+const parse = (text: string): ParsedIssue => {
+  const result = parseIssueText(text)
+  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`)
+  return result.data
+}
+
+const sample = readSampleIssue()
+const reference = parse(sample)
+
+const withoutTocTitles = (p: ParsedIssue) => p.articles.map(({ tocTitle: _t, ...a }) => a)
+
+describe('format variants of the same issue', () => {
+  it('tolerates CRLF, a BOM, full-width indentation and blank-line noise', () => {
+    const noisy =
+      '\ufeff' +
+      sample
+        .split('\n')
+        .map((line, i) => (line.trim() && i % 3 === 0 ? `\u3000\u3000${line}  ` : line))
+        .join('\n\n\n')
+        .replace(/\n/g, '\r\n')
+    expect(parse(noisy)).toEqual(reference)
+  })
+
+  it('reads the masthead with or without spaces around the numerals', () => {
+    const tight = sample
+      .replace('2024 年第 6 期', '2024年第6期')
+      .replace('(总第 280 期)', '（总第280期）')
+      .replace('3 月 28 日印发', '3月28日印发')
+    expect(parse(tight).issue).toEqual(reference.issue)
+  })
+
+  it('reads the masthead wherever the export puts it', () => {
+    const block = sample.slice(sample.indexOf('主办'), sample.indexOf('【区域】\n'))
+    const moved = sample.replace(block, '') + '\n' + block
+    expect(parse(moved).issue).toEqual(reference.issue)
+    expect(parse(moved).articles).toEqual(reference.articles)
+  })
+
+  it('reads masthead labels with inline values', () => {
+    const block = sample.slice(sample.indexOf('主办'), sample.indexOf('【区域】\n'))
+    const inline = '主办：天津滨海综合发展研究院 泰达图书馆档案馆\n编辑：贺然、金敏毓、何莉娟\n统筹：史继平 韩玉刚 马爱华 武晓庆\n电话：022-66222942\n传真：022-66222940\n\n'
+    expect(parse(sample.replace(block, inline)).issue).toEqual(reference.issue)
+  })
+
+  it('works without a table of contents', () => {
+    const lines = sample.split('\n')
+    const first = lines.findIndex((l) => l.startsWith('- 【'))
+    const last = lines.findIndex((l, i) => i > first && l.trim() === '')
+    const noToc = parse([...lines.slice(0, first), ...lines.slice(last)].join('\n'))
+    expect(noToc.issue.toc).toEqual([])
+    expect(withoutTocTitles(noToc)).toEqual(withoutTocTitles(reference))
+    expect(noToc.warnings.map((w) => w.code)).toEqual(['no_toc'])
+  })
+
+  it('opens a section from 【X】title without bold markers', () => {
+    const plain = sample.replace('【北京】**北京携手津冀布局新质生产力**', '【北京】北京携手津冀布局新质生产力')
+    expect(parse(plain)).toEqual(reference)
+  })
+
+  it('uses the table of contents to split articles that lack a source line', () => {
+    const cut = sample.replace('（上海证券报 20240325）', '')
+    const parsed = parse(cut)
+    expect(parsed.articles.map((a) => a.title)).toEqual(reference.articles.map((a) => a.title))
+    expect(parsed.articles[2].sources).toEqual([])
+    expect(parsed.articles[2].blocks).toEqual(reference.articles[2].blocks)
+    expect(parsed.warnings.map((w) => w.code)).toEqual(['no_source'])
+  })
+
+  it('joins a page break that falls inside a bold phrase or before a comma', () => {
+    const text = sample
+      .replace('**建设一批未来产业孵化器和先导区**', '**建设一批未来产业\n\n孵化器和先导区**')
+      .replace('上海专精特新专板开板暨认股权综合服务试点启动仪式”', '上海专精特新专板开板暨认股权综合服务试点启动仪式”\n\n')
+    expect(parse(text)).toEqual(reference)
+  })
+
+  it('reports a contents line that matches no article', () => {
+    const extra = sample.replace('- 【北京】 北京携手津冀布局新质生产力', '- 【北京】 北京携手津冀布局新质生产力\n京津冀协同推进城市更新试点')
+    const parsed = parse(extra)
+    expect(parsed.articles).toEqual(reference.articles)
+    expect(parsed.warnings).toEqual([
+      { code: 'toc_unmatched', message: expect.stringContaining('京津冀协同推进城市更新试点') },
+    ])
+  })
+
+  it('leaves out an article cut off by the end of the file, with a warning', () => {
+    const truncated = sample.slice(0, sample.indexOf('3 月 19 日，在苏州工业园区') + 40)
+    const parsed = parse(truncated)
+    expect(parsed.articles).toHaveLength(9)
+    expect(parsed.warnings.map((w) => w.code)).toEqual(['truncated_article', 'toc_unmatched'])
+  })
+})
+
+describe('texts that are not a usable issue', () => {
+  const code = (text: string) => {
+    const r = parseIssueText(text)
+    return r.ok ? 'ok' : r.error.code
+  }
+
+  it('rejects empty and whitespace-only text', () => {
+    expect(code('')).toBe('empty')
+    expect(code('\ufeff \r\n\u3000\n\n')).toBe('empty')
+  })
+
+  it('rejects text that is not an issue', () => {
+    expect(code('# 会议纪要\n\n今天讨论了三件事。\n\n一、预算。\n')).toBe('not_an_issue')
+  })
+
+  it('rejects an issue truncated before its first article is complete', () => {
+    expect(code(sample.slice(0, sample.indexOf('构建未来产业集聚发展平台')))).toBe('no_article')
+  })
+
+  it('rejects articles without a masthead', () => {
+    expect(code(sample.slice(sample.indexOf('【区域】\n')))).toBe('no_masthead')
+  })
+})

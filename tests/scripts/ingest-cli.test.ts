@@ -1,0 +1,88 @@
+import { spawnSync } from 'child_process'
+import { mkdtempSync, writeFileSync } from 'fs'
+import os from 'os'
+import path from 'path'
+import { SAMPLE_ISSUE_PATH, readSampleIssue } from '../fixtures/sample-issue'
+
+const ROOT = path.resolve(__dirname, '../..')
+const tmp = mkdtempSync(path.join(os.tmpdir(), 'ingest-cli-'))
+
+/** Runs the CLI exactly as outside scripts call it. */
+const ingest = (...args: string[]) => {
+  const r = spawnSync('npm', ['run', '--silent', 'ingest', '--', ...args], { cwd: ROOT, encoding: 'utf8' })
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr.replace(/^npm warn .*\n/gm, '') }
+}
+
+const fileWith = (name: string, content: string | Buffer): string => {
+  const file = path.join(tmp, name)
+  writeFileSync(file, content)
+  return file
+}
+
+describe('npm run ingest -- --dry-run --json FILE', () => {
+  it('prints one JSON document with the issue, its articles and warnings', () => {
+    const { code, stdout, stderr } = ingest('--dry-run', '--json', SAMPLE_ISSUE_PATH)
+    expect(stderr).toBe('')
+    expect(code).toBe(0)
+    const doc = JSON.parse(stdout)
+    expect(doc.issue).toMatchObject({ year: 2024, number: 6, totalNumber: 280, publishedOn: '2024-03-28' })
+    expect(doc.articles).toHaveLength(10)
+    expect(doc.articles[9]).toMatchObject({ id: 'i280-10', region: '江苏', sources: ['21世纪经济报道'], sourceDate: '2024-03-19' })
+    expect(doc.articles[0].blocks[0]).toMatchObject({ type: 'paragraph', text: expect.any(String) })
+    expect(doc.warnings).toEqual([])
+  })
+
+  it('prints a human summary without --json', () => {
+    const { code, stdout } = ingest('--dry-run', SAMPLE_ISSUE_PATH)
+    expect(code).toBe(0)
+    expect(stdout).toContain('2024 年第 6 期（总第 280 期）')
+    expect(stdout).toMatch(/【广东】\n(\s+i280-0[678] .+\n){3}/)
+    expect(stdout).toContain('10 articles in 5 regions')
+    expect(stdout).toContain('no warnings')
+  })
+})
+
+describe('bad input exits 2 with one line naming the problem and the file', () => {
+  const expectBadInput = (args: string[], problem: RegExp) => {
+    const { code, stdout, stderr } = ingest(...args)
+    expect(code).toBe(2)
+    expect(stdout).toBe('')
+    expect(stderr.split('\n').filter(Boolean)).toHaveLength(1)
+    expect(stderr.trim()).toMatch(/^error: .+/)
+    expect(stderr.trim()).toMatch(problem)
+    expect(stderr).not.toMatch(/\n\s+at /)
+  }
+
+  it('a missing file', () => expectBadInput(['--dry-run', '--json', path.join(tmp, 'nope.txt')], /file not found \(.*nope\.txt\)$/))
+
+  it('an empty file', () => expectBadInput(['--dry-run', fileWith('empty.txt', '')], /the file is empty \(.*empty\.txt\)/))
+
+  it('a file of blank lines', () =>
+    expectBadInput(['--dry-run', fileWith('blank.txt', '\n\u3000\r\n  \n')], /the file has no text \(.*blank\.txt\)/))
+
+  it('binary data', () => {
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0xff, 0xd8])
+    expectBadInput(['--dry-run', fileWith('photo.png', png)], /binary data.* \(.*photo\.png\)/)
+  })
+
+  it('text that is not an issue', () =>
+    expectBadInput(['--dry-run', fileWith('notes.txt', '会议纪要\n\n今天讨论了预算。\n')], /not an issue .* \(.*notes\.txt\)/))
+
+  it('a file over 5 MB', () =>
+    expectBadInput(['--dry-run', fileWith('huge.txt', readSampleIssue().repeat(260))], /over the 5 MB limit \(.*huge\.txt\)/))
+
+  it('a truncated issue with no complete article', () => {
+    const text = readSampleIssue()
+    expectBadInput(
+      ['--dry-run', fileWith('cut.txt', text.slice(0, text.indexOf('构建未来产业集聚发展平台')))],
+      /no complete article found \(.*cut\.txt\)/,
+    )
+  })
+
+  it('a directory', () => expectBadInput(['--dry-run', tmp], /is a directory/))
+
+  it('an unknown option or no file', () => {
+    expectBadInput(['--dry-run', '--jsn', SAMPLE_ISSUE_PATH], /unknown option --jsn/)
+    expectBadInput(['--dry-run'], /expected one file/)
+  })
+})
