@@ -23,6 +23,7 @@ export function decodeIssueBytes(bytes: Uint8Array): Result<string> {
     return fail('binary', 'the file is binary data, not UTF-8 text')
   }
   // Control characters other than tab and line breaks mean a binary file that happens to decode.
+  // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u0008\u000e-\u001f]/.test(text.slice(0, 65536)))
     return fail('binary', 'the file is binary data, not text')
   if (text.replace(/[\s\ufeff\u3000]/g, '') === '') return fail('empty', 'the file has no text')

@@ -7,9 +7,7 @@
 export type Doc = Record<string, unknown> & { _id: string }
 
 /** Opaque query/update operator made by `db.command` (`_.lt(3)`, `_.in([...])`, `_.inc(1)`). */
-export interface DbCommand {
-  readonly __command?: unknown
-}
+export type DbCommand = object
 
 export interface Command {
   eq(value: unknown): DbCommand
@@ -30,9 +28,7 @@ export interface Command {
 }
 
 /** `db.RegExp({ regexp, options })`: a regular-expression match on a string field. */
-export interface DbRegExp {
-  readonly regexp?: string
-}
+export type DbRegExp = object
 
 export type Condition = Record<string, unknown> | DbCommand
 
