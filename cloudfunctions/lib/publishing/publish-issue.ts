@@ -1,0 +1,99 @@
+import { groupByRegion } from '../../../core/issue-text/render'
+import type { ParsedIssue } from '../../../core/types'
+import type { Database } from '../ports/database'
+import { ARTICLES, ISSUES, articleRecordId, type ArticleRecord, type IssueRecord } from '../content/records'
+
+const EXCERPT_LENGTH = 80
+const FIRST_TITLES = 3
+
+export interface PublishOutcome {
+  issueId: string
+  rev: string
+  /** True the first time this issue is published (a later issue notifies subscribers then). */
+  firstPublish: boolean
+  replaced: boolean
+  articleCount: number
+}
+
+/** A revision id that sorts by time and cannot collide between two publishers. */
+const newRev = (now: Date): string => `${now.getTime().toString(36)}${Math.random().toString(36).slice(2, 8)}`
+
+function toArticleRecords(parsed: ParsedIssue, rev: string): ArticleRecord[] {
+  const { issue } = parsed
+  return parsed.articles.map((a) => {
+    const text = a.blocks.map((b) => b.text).join('\n')
+    const firstParagraph = a.blocks.find((b) => b.type === 'paragraph')?.text ?? ''
+    return {
+      ...a,
+      _id: articleRecordId(a.id, rev),
+      articleId: a.id,
+      rev,
+      totalNumber: issue.totalNumber,
+      publishedOn: issue.publishedOn,
+      issueYear: issue.year,
+      issueNumber: issue.number,
+      text,
+      excerpt: firstParagraph.slice(0, EXCERPT_LENGTH),
+    }
+  })
+}
+
+function toIssueRecord(parsed: ParsedIssue, rev: string, firstPublishedAt: string, now: string): IssueRecord {
+  const { issue, articles } = parsed
+  const sections = [...groupByRegion(articles)].map(([region, group]) => ({
+    region,
+    articles: group.map((a) => ({ id: a.id, title: a.title, region })),
+  }))
+  return {
+    ...issue,
+    _id: issue.id,
+    published: true,
+    rev,
+    articleCount: articles.length,
+    regions: sections.map((s) => s.region),
+    regionCounts: Object.fromEntries(sections.map((s) => [s.region, s.articles.length])),
+    firstTitles: articles.slice(0, FIRST_TITLES).map((a) => a.title),
+    sections,
+    firstPublishedAt,
+    updatedAt: now,
+  }
+}
+
+/**
+ * Publishes (or replaces) an issue so that readers see all of it or none of it: the new revision's
+ * articles are written first, invisible; one write of the issue record then switches readers to
+ * them; superseded records are removed last. A run killed at any point leaves the old state or the
+ * new one, and the next publish sweeps what it left behind.
+ */
+export async function publishIssue(db: Database, parsed: ParsedIssue, now: Date): Promise<PublishOutcome> {
+  const issues = db.collection<IssueRecord>(ISSUES)
+  const articles = db.collection<ArticleRecord>(ARTICLES)
+  const rev = newRev(now)
+  const { data: existing } = await issues.where({ _id: parsed.issue.id }).limit(1).get()
+  const previous = existing[0] ?? null
+
+  for (const record of toArticleRecords(parsed, rev)) await articles.add({ data: record })
+
+  const stamp = now.toISOString()
+  const firstPublishedAt = previous?.firstPublishedAt ?? stamp
+  const { _id: _ignored, ...record } = toIssueRecord(parsed, rev, firstPublishedAt, stamp)
+  await issues.doc(parsed.issue.id).set({ data: record })
+
+  await articles.where({ issueId: parsed.issue.id, rev: db.command.neq(rev) }).remove()
+  return {
+    issueId: parsed.issue.id,
+    rev,
+    firstPublish: previous?.firstPublishedAt == null,
+    replaced: previous !== null,
+    articleCount: parsed.articles.length,
+  }
+}
+
+/** Hides an issue and its articles from readers; its records stay for a later republish. */
+export async function unpublishIssue(db: Database, issueId: string, now: Date): Promise<boolean> {
+  const { stats } = await db
+    .collection<IssueRecord>(ISSUES)
+    .doc(issueId)
+    .update({ data: { published: false, updatedAt: now.toISOString() } })
+  return stats.updated > 0
+}
