@@ -1,19 +1,24 @@
 /**
- * `npm run ingest -- [--dry-run] [--json] FILE`: parses an issue export and prints it (JSON or a
- * summary). Bad input exits 2 with one line `error: <problem> (<file>)` on stderr.
+ * `npm run ingest -- [--dry-run] [--json] FILE` parses an issue export and prints it (JSON or a
+ * summary); `--publish` also publishes it into the local store (`DATA_DIR`). Bad input exits 2 with
+ * one line `error: <problem> (<file>)` on stderr; a failed publish exits 1 the same way.
  */
 import { readFileSync, statSync } from 'fs'
+import path from 'path'
 import { parseIssueText } from '@core/index'
 import { decodeIssueBytes } from '@core/issue-text/decode'
 import { MAX_ISSUE_FILE_BYTES } from '@core/limits'
 import { parseIngestArgs } from './ingest/cli-args'
+import { publishLocally } from './ingest/publish'
 import { formatSummary } from './ingest/summary'
 
 const EXIT_BAD_INPUT = 2
+const EXIT_FAILED = 1
+const ROOT = path.resolve(__dirname, '..')
 
-function exitWith(message: string, file?: string): never {
+function exitWith(message: string, file?: string, code = EXIT_BAD_INPUT): never {
   process.stderr.write(`error: ${message}${file ? ` (${file})` : ''}\n`)
-  process.exit(EXIT_BAD_INPUT)
+  process.exit(code)
 }
 
 function readBytes(file: string): Uint8Array {
@@ -35,20 +40,24 @@ function readBytes(file: string): Uint8Array {
   }
 }
 
-function main(argv: string[]): void {
+async function main(argv: string[]): Promise<void> {
   const args = parseIngestArgs(argv)
   if ('error' in args) exitWith(args.error)
-  if (args.publish) exitWith('publishing is not available yet: use --dry-run', args.file)
   const text = decodeIssueBytes(readBytes(args.file))
   if (!text.ok) exitWith(text.error.message, args.file)
   const parsed = parseIssueText(text.data)
   if (!parsed.ok) exitWith(parsed.error.message, args.file)
   process.stdout.write(args.json ? `${JSON.stringify(parsed.data, null, 2)}\n` : `${formatSummary(parsed.data)}\n`)
+  if (!args.publish) return
+  const { issue, articles } = parsed.data
+  process.stderr.write(`publishing ${issue.id} (${articles.length} articles)…\n`)
+  const outcome = await publishLocally(parsed.data, ROOT)
+  if (!outcome.ok) exitWith(`publish failed: ${outcome.error.message}`, args.file, EXIT_FAILED)
+  const { issueId, articleCount, replaced } = outcome.data
+  process.stderr.write(`published ${issueId}: ${articleCount} articles${replaced ? ', replacing the earlier version' : ''}\n`)
 }
 
-try {
-  main(process.argv.slice(2))
-} catch (e) {
+main(process.argv.slice(2)).catch((e) => {
   // Whatever slips through still ends as one line, never a stack trace.
-  exitWith(`unexpected failure: ${(e as Error).message}`)
-}
+  exitWith(`unexpected failure: ${(e as Error).message}`, undefined, EXIT_FAILED)
+})

@@ -1,4 +1,4 @@
-import type { ZodError, ZodType } from 'zod'
+import type { SafeParseReturnType, ZodError } from 'zod'
 import type { ApiResponse, ErrorCode } from '../../core/api/response'
 import { MAX_BODY_BYTES } from '../../core/api/response'
 import type { CallContext } from './ports/context'
@@ -37,7 +37,7 @@ const byteLength = (value: unknown): number => {
  * typed handler map and answers `{ ok, data }` or `{ ok: false, error }` — it never throws.
  */
 export function createFunction<I extends { action: string }, D>(
-  schema: ZodType<I, never, unknown>,
+  schema: { safeParse(value: unknown): SafeParseReturnType<unknown, I> },
   handlers: Handlers<I, D>,
 ) {
   const actions = new Set(Object.keys(handlers))

@@ -41,15 +41,16 @@ const bestTocMatch = (title: string, toc: TocEntry[], skip?: Set<number>): numbe
 
 /**
  * Whether a line with a region tag opens a section. `【浙江】2022 年 5 月，…` inside an article is body
- * text: a tag opens a section only when alone, or followed by a title (one that the table of
- * contents lists, when there is one).
+ * text: a tag opens a section when alone, or followed by a title that is printed in bold, or that
+ * comes between articles (cover, after a source note), or that the table of contents lists.
  */
-function opensSection(line: string, toc: TocEntry[]): boolean {
+function opensSection(line: string, toc: TocEntry[], insideArticle: boolean): boolean {
   const m = REGION_TAG.exec(line)
   if (!m) return false
   const rest = stripBoldMarkers(m[2])
   if (rest === '') return true
   if (!isTitleLike(rest)) return false
+  if (/^\*\*.+\*\*$/.test(m[2].trim()) || !insideArticle) return true
   return toc.length === 0 || bestTocMatch(rest, toc) >= 0
 }
 
@@ -61,7 +62,7 @@ export function parseIssueText(text: string): Result<ParsedIssue> {
   const lines = toLines(text)
   if (lines.length === 0) return fail('empty', 'the file has no text')
 
-  const front = readFrontMatter(lines, opensSection)
+  const front = readFrontMatter(lines, (line, toc) => opensSection(line, toc, false))
   const { toc } = front
   const warnings: ParseWarning[] = []
   const drafts: Draft[] = []
@@ -84,7 +85,7 @@ export function parseIssueText(text: string): Result<ParsedIssue> {
   const body = lines.slice(front.bodyStart)
   for (let i = 0; i < body.length; i++) {
     const line = body[i]
-    if (opensSection(line, toc)) {
+    if (opensSection(line, toc, current !== null && (current as Draft).lines.length > 0)) {
       close(true)
       const m = REGION_TAG.exec(line)!
       region = m[1]

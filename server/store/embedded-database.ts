@@ -136,14 +136,14 @@ class LocalCollection<T extends Doc> extends LocalQuery<T> implements Collection
     return new LocalDocRef<T>(this.store, id)
   }
 
-  async add({ data }: { data: Record<string, unknown> }): Promise<{ _id: string }> {
+  async add({ data }: { data: object }): Promise<{ _id: string }> {
     const store = await this.store()
     try {
       const inserted = await store.insertAsync(stripUndefined(data) as Doc)
       return { _id: inserted._id }
     } catch (e) {
       if ((e as { errorType?: string }).errorType === 'uniqueViolated')
-        throw new Error(`document.add:fail duplicate key _id ${String(data._id)}`)
+        throw new Error(`document.add:fail duplicate key _id ${String((data as Partial<Doc>)._id)}`)
       throw e
     }
   }
@@ -161,7 +161,7 @@ class LocalDocRef<T extends Doc> implements DocRef<T> {
     return { data: doc as unknown as T }
   }
 
-  async set({ data }: { data: Record<string, unknown> }): Promise<{ stats: { updated: number; created?: number } }> {
+  async set({ data }: { data: object }): Promise<{ stats: { updated: number; created?: number } }> {
     const store = await this.store()
     const { numAffected, upsert } = await store.updateAsync(
       { _id: this.id },

@@ -4,7 +4,7 @@
  * the same semantics on an embedded store. Nothing outside this subset may be called.
  */
 
-export type Doc = Record<string, unknown> & { _id: string }
+export type Doc = { _id: string }
 
 /** Opaque query/update operator made by `db.command` (`_.lt(3)`, `_.in([...])`, `_.inc(1)`). */
 export type DbCommand = object
@@ -53,7 +53,7 @@ export interface DocRef<T extends Doc = Doc> {
   /** Rejects when the document does not exist, as the SDK does. */
   get(): Promise<{ data: T }>
   /** Replaces the whole document, creating it when missing. */
-  set(options: { data: Omit<T, '_id'> | Record<string, unknown> }): Promise<{ stats: { updated: number; created?: number } }>
+  set(options: { data: object }): Promise<{ stats: { updated: number; created?: number } }>
   /** Partial update: nested objects merge field by field; a missing document updates nothing. */
   update(options: { data: Record<string, unknown> }): Promise<{ stats: { updated: number } }>
   remove(): Promise<{ stats: { removed: number } }>
@@ -62,7 +62,7 @@ export interface DocRef<T extends Doc = Doc> {
 export interface Collection<T extends Doc = Doc> extends Query<T> {
   doc(id: string): DocRef<T>
   /** Rejects when a document with the same `_id` exists. */
-  add(options: { data: Record<string, unknown> }): Promise<{ _id: string }>
+  add(options: { data: object }): Promise<{ _id: string }>
 }
 
 export interface Database {

@@ -7,6 +7,9 @@ import os from 'os'
 import path from 'path'
 import { EmbeddedDatabase } from '../../../server/store/embedded-database'
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Loose = { _id: string; [field: string]: any }
+
 const freshDir = () => mkdtempSync(path.join(os.tmpdir(), 'store-'))
 
 describe('embedded database (wx-server-sdk subset)', () => {
@@ -16,13 +19,13 @@ describe('embedded database (wx-server-sdk subset)', () => {
   })
 
   const seed = async (n: number) => {
-    const col = db.collection('items')
+    const col = db.collection<Loose>('items')
     for (let i = 0; i < n; i++) await col.add({ data: { _id: `d${i}`, n: i, group: i % 3, tags: i % 2 ? ['odd'] : ['even'], meta: { color: i % 2 ? 'red' : 'blue', size: i } } })
     return col
   }
 
   it('add then doc().get() returns the document; add without _id generates one', async () => {
-    const col = db.collection('items')
+    const col = db.collection<Loose>('items')
     await col.add({ data: { _id: 'a', title: '标题' } })
     expect((await col.doc('a').get()).data).toEqual({ _id: 'a', title: '标题' })
     const { _id } = await col.add({ data: { title: 'x' } })
@@ -31,18 +34,18 @@ describe('embedded database (wx-server-sdk subset)', () => {
   })
 
   it('rejects add with a duplicate _id (SDK: duplicate key error) and keeps the first', async () => {
-    const col = db.collection('items')
+    const col = db.collection<Loose>('items')
     await col.add({ data: { _id: 'a', v: 1 } })
     await expect(col.add({ data: { _id: 'a', v: 2 } })).rejects.toThrow(/duplicate/)
     expect((await col.doc('a').get()).data.v).toBe(1)
   })
 
   it('rejects doc().get() of a missing document (SDK: document does not exist)', async () => {
-    await expect(db.collection('items').doc('none').get()).rejects.toThrow(/does not exist/)
+    await expect(db.collection<Loose>('items').doc('none').get()).rejects.toThrow(/does not exist/)
   })
 
   it('caps get() at 1000 rows, by default and when asked for more (server-side limit)', async () => {
-    const col = db.collection('many')
+    const col = db.collection<Loose>('many')
     const store = await db.store('many')
     await store.insertAsync(Array.from({ length: 1200 }, (_, i) => ({ _id: `m${i}`, i })))
     expect((await col.get()).data).toHaveLength(1000)
@@ -77,7 +80,7 @@ describe('embedded database (wx-server-sdk subset)', () => {
   })
 
   it('matches db.RegExp like the SDK (substring, options)', async () => {
-    const col = db.collection('texts')
+    const col = db.collection<Loose>('texts')
     await col.add({ data: { _id: 't1', text: '大零号湾未来产业先导区' } })
     await col.add({ data: { _id: 't2', text: 'ESG 发展' } })
     const hit = async (regexp: string, options?: string) =>
@@ -102,7 +105,7 @@ describe('embedded database (wx-server-sdk subset)', () => {
   })
 
   it('doc().update() of a missing document updates nothing; set() creates or replaces', async () => {
-    const col = db.collection('items')
+    const col = db.collection<Loose>('items')
     expect((await col.doc('x').update({ data: { a: 1 } })).stats.updated).toBe(0)
     await expect(col.doc('x').get()).rejects.toThrow()
     expect((await col.doc('x').set({ data: { a: 1, b: 2 } })).stats).toEqual({ updated: 0, created: 1 })
@@ -126,15 +129,15 @@ describe('embedded database (wx-server-sdk subset)', () => {
   it('persists to disk and drops a line cut short by a killed writer', async () => {
     const dir = freshDir()
     const first = new EmbeddedDatabase(dir)
-    await first.collection('items').add({ data: { _id: 'kept', v: 1 } })
+    await first.collection<Loose>('items').add({ data: { _id: 'kept', v: 1 } })
     appendFileSync(path.join(dir, 'items.db'), '{"_id":"half","v":')
     const second = new EmbeddedDatabase(dir)
-    const { data } = await second.collection('items').get()
+    const { data } = await second.collection<Loose>('items').get()
     expect(data).toEqual([{ _id: 'kept', v: 1 }])
   })
 
   it('rejects malformed queries instead of guessing', async () => {
-    const col = db.collection('items')
+    const col = db.collection<Loose>('items')
     expect(() => col.limit(0)).toThrow()
     expect(() => col.skip(-1)).toThrow()
     expect(() => col.orderBy('n', 'up' as 'asc')).toThrow()

@@ -1,0 +1,69 @@
+/** The `publish` function's contract (admin only): a parsed issue in, its publishing outcome out. */
+import { z } from 'zod'
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be an ISO date')
+const shortText = z.string().max(200)
+
+const block = z
+  .object({
+    type: z.enum(['heading', 'paragraph']),
+    text: z.string().min(1).max(20000),
+    bold: z.array(z.tuple([z.number().int().min(0), z.number().int().min(0)])).max(200),
+  })
+  .strict()
+
+const article = z
+  .object({
+    id: z.string().regex(/^i\d{1,6}-\d{2,3}$/),
+    issueId: z.string().regex(/^i\d{1,6}$/),
+    position: z.number().int().min(1).max(999),
+    region: z.string().min(1).max(12),
+    title: z.string().min(1).max(200),
+    tocTitle: z.string().min(1).max(200).optional(),
+    blocks: z.array(block).min(1).max(500),
+    sources: z.array(shortText).max(20),
+    sourceDate: isoDate.nullable(),
+  })
+  .strict()
+
+export const parsedIssueSchema = z
+  .object({
+    issue: z
+      .object({
+        id: z.string().regex(/^i\d{1,6}$/),
+        year: z.number().int().min(1990).max(2100),
+        number: z.number().int().min(1).max(99),
+        totalNumber: z.number().int().min(1).max(999999),
+        publishedOn: isoDate,
+        title: z.string().min(1).max(40),
+        subtitle: z.string().max(40),
+        publishers: z.array(shortText).max(20),
+        editors: z.array(shortText).max(50),
+        coordinators: z.array(shortText).max(50),
+        phone: shortText.nullable(),
+        fax: shortText.nullable(),
+        toc: z.array(z.object({ region: z.string().min(1).max(12), title: z.string().min(1).max(200) }).strict()).max(200),
+      })
+      .strict(),
+    articles: z.array(article).min(1).max(200),
+    warnings: z.array(z.object({ code: z.string(), message: z.string() }).strict()).max(500).optional(),
+  })
+  .strict()
+  .superRefine((value, ctx) => {
+    value.articles.forEach((a, i) => {
+      if (a.issueId !== value.issue.id)
+        ctx.addIssue({ code: 'custom', path: ['articles', i, 'issueId'], message: 'does not match issue.id' })
+    })
+  })
+
+export const publishInput = z.discriminatedUnion('action', [
+  z.object({ action: z.literal('issues.publish'), parsed: parsedIssueSchema }).strict(),
+  z.object({ action: z.literal('issues.unpublish'), id: z.string().regex(/^i\d{1,6}$/) }).strict(),
+])
+
+export type PublishInput = z.input<typeof publishInput>
+
+export interface PublishResults {
+  'issues.publish': { issueId: string; firstPublish: boolean; replaced: boolean; articleCount: number }
+  'issues.unpublish': { issueId: string; unpublished: boolean }
+}

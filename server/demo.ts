@@ -1,0 +1,21 @@
+import { readFileSync, readdirSync } from 'fs'
+import path from 'path'
+import { parseIssueText } from '../core/index'
+import { publishIssue } from '../cloudfunctions/lib/publishing/publish-issue'
+import { ISSUES } from '../cloudfunctions/lib/content/records'
+import type { Database } from '../cloudfunctions/lib/ports/database'
+
+export const DEMO_ISSUES_DIR = path.resolve(__dirname, '../demo/issues')
+
+/** Publishes the demo issues into an empty store; a store that has any issue is left as it is. */
+export async function loadDemoIssuesIfEmpty(db: Database, now: Date): Promise<number> {
+  const { total } = await db.collection(ISSUES).count()
+  if (total > 0) return 0
+  const files = readdirSync(DEMO_ISSUES_DIR).filter((f) => f.endsWith('.txt')).sort()
+  for (const file of files) {
+    const parsed = parseIssueText(readFileSync(path.join(DEMO_ISSUES_DIR, file), 'utf8'))
+    if (!parsed.ok) throw new Error(`demo issue ${file}: ${parsed.error.message}`)
+    await publishIssue(db, parsed.data, now)
+  }
+  return files.length
+}

@@ -1,0 +1,90 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'http'
+import { HTTP_STATUS, MAX_BODY_BYTES, type ApiResponse, type ErrorCode } from '../../core/api/response'
+import type { LocalCloud } from '../local-cloud'
+import { RateLimiter } from './rate-limiter'
+import { serveStatic } from './static-files'
+
+export interface ServerOptions {
+  cloud: LocalCloud
+  /** The h5 build to serve; null serves the API only. */
+  staticRoot: string | null
+  rateLimitPerMinute: number
+  now?: () => Date
+}
+
+const OPENID = /^[A-Za-z0-9_-]{1,64}$/
+
+function sendJson(res: ServerResponse, status: number, body: ApiResponse<unknown>): void {
+  const payload = JSON.stringify(body)
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(payload),
+    'cache-control': 'no-store',
+  })
+  res.end(payload)
+}
+
+const sendError = (res: ServerResponse, code: ErrorCode, message: string): void =>
+  sendJson(res, HTTP_STATUS[code], { ok: false, error: { code, message } })
+
+/** Reads a request body up to the limit; null when it is larger. */
+function readBody(req: IncomingMessage): Promise<Buffer | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    let size = 0
+    let over = false
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length
+      if (size > MAX_BODY_BYTES) over = true
+      else chunks.push(chunk)
+    })
+    req.on('end', () => resolve(over ? null : Buffer.concat(chunks)))
+    req.on('error', reject)
+  })
+}
+
+/**
+ * The local host: the h5 app and `POST /api/<function>` with body `{ action, ...input }`. The
+ * `x-wx-openid` header stands for the WeChat context. HTTP status mirrors the error code; client
+ * input never produces a 500 and never brings the process down.
+ */
+export function createLocalServer(options: ServerOptions): Server {
+  const limiter = new RateLimiter(options.rateLimitPerMinute)
+  const now = options.now ?? (() => new Date())
+
+  async function handleApi(req: IncomingMessage, res: ServerResponse, name: string): Promise<void> {
+    const fn = options.cloud.functions[name]
+    if (!fn) return sendError(res, 'not_found', `no function ${name.slice(0, 40)}`)
+    if (req.method !== 'POST') return sendError(res, 'not_found', 'functions are called with POST')
+    const header = req.headers['x-wx-openid']
+    const openid = typeof header === 'string' && OPENID.test(header) ? header : null
+    if (!limiter.allow(`${req.socket.remoteAddress}|${openid ?? ''}`)) return sendError(res, 'rate_limited', 'too many requests; try again in a minute')
+    const body = await readBody(req)
+    if (body === null) return sendError(res, 'payload_too_large', `request over ${MAX_BODY_BYTES / 1024} KB`)
+    let event: unknown
+    try {
+      event = body.length ? JSON.parse(body.toString('utf8')) : {}
+    } catch {
+      return sendError(res, 'invalid_argument', 'the body is not JSON')
+    }
+    const result = await fn(event, { openid, now })
+    sendJson(res, result.ok ? 200 : HTTP_STATUS[result.error.code], result)
+  }
+
+  return createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://local')
+    const api = /^\/api\/([A-Za-z0-9_-]+)\/?$/.exec(url.pathname)
+    const work = api
+      ? handleApi(req, res, api[1])
+      : Promise.resolve(
+          options.staticRoot && (req.method === 'GET' || req.method === 'HEAD')
+            ? serveStatic(options.staticRoot, url.pathname, res, req.method === 'HEAD')
+            : sendError(res, 'not_found', 'not found'),
+        )
+    work.catch((e) => {
+      console.error('request failed:', e)
+      if (!res.headersSent) sendError(res, 'internal', 'the service failed; try again')
+      else res.destroy()
+    })
+  })
+}

@@ -1,0 +1,93 @@
+import fc from 'fast-check'
+import { mkdtempSync, writeFileSync } from 'fs'
+import type { AddressInfo } from 'net'
+import os from 'os'
+import path from 'path'
+import type { Server } from 'http'
+import { createLocalServer } from '../../../server/http/server'
+import { createLocalCloud } from '../../../server/local-cloud'
+import { publishIssue } from '../../../cloudfunctions/lib/publishing/publish-issue'
+import { sampleParsed } from '../../fixtures/published-store'
+
+let server: Server
+let base: string
+const staticRoot = mkdtempSync(path.join(os.tmpdir(), 'h5-'))
+writeFileSync(path.join(staticRoot, 'index.html'), '<!doctype html><title>reader</title>')
+
+beforeAll(async () => {
+  const cloud = createLocalCloud(null, ['editor-1'])
+  await publishIssue(cloud.db, sampleParsed(), new Date())
+  server = createLocalServer({ cloud, staticRoot, rateLimitPerMinute: 0 })
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+})
+
+afterAll(() => new Promise<void>((r) => server.close(() => r())))
+
+const post = async (fn: string, body: string | object, headers: Record<string, string> = {}) => {
+  const res = await fetch(`${base}/api/${fn}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  })
+  return { status: res.status, body: await res.json() }
+}
+
+describe('local server', () => {
+  it('answers 200 with the envelope', async () => {
+    const { status, body } = await post('content', { action: 'articles.get', id: 'i280-02' })
+    expect(status).toBe(200)
+    expect(body.ok).toBe(true)
+    expect(body.data.article.sources).toEqual(['上海证券报'])
+  })
+
+  it('mirrors error codes in the HTTP status', async () => {
+    expect((await post('content', { action: 'issues.list', limit: 0 })).status).toBe(400)
+    expect((await post('content', 'not json')).status).toBe(400)
+    expect((await post('content', { action: 'nope' })).status).toBe(404)
+    expect((await post('nofunction', { action: 'x' })).status).toBe(404)
+    expect((await post('content', { action: 'articles.get', id: 'i280-99' })).status).toBe(404)
+    expect((await post('content', { action: 'search', q: 'x'.repeat(200 * 1024) })).status).toBe(413)
+    const unpublish = { action: 'issues.unpublish', id: 'i280' }
+    expect((await post('publish', unpublish)).status).toBe(403)
+    expect((await post('publish', unpublish, { 'x-wx-openid': 'reader-1' })).status).toBe(403)
+  })
+
+  it('takes the caller only from the x-wx-openid header', async () => {
+    const spoofed = await post('publish', { action: 'issues.unpublish', id: 'i280', openid: 'editor-1' })
+    expect(spoofed.status).toBe(400)
+    expect((await post('content', { action: 'issues.get', id: 'i280' })).status).toBe(200)
+  })
+
+  it('serves the h5 app and refuses paths outside it', async () => {
+    const index = await fetch(`${base}/`)
+    expect(index.status).toBe(200)
+    expect(index.headers.get('content-type')).toContain('text/html')
+    expect((await fetch(`${base}/..%2f..%2fetc%2fpasswd`)).status).toBe(404)
+    expect((await fetch(`${base}/static/missing.js`)).status).toBe(404)
+  })
+
+  it('never answers 500 to client input and stays up', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(fc.string(), fc.json(), fc.jsonValue().map((v) => JSON.stringify({ action: 'search', q: v }))), async (raw) => {
+        const { status, body } = await post('content', raw)
+        expect([200, 400, 404, 413]).toContain(status)
+        expect(typeof body.ok).toBe('boolean')
+      }),
+      { numRuns: 150 },
+    )
+    expect((await post('content', { action: 'issues.list' })).status).toBe(200)
+  })
+})
+
+describe('rate limiting', () => {
+  it('answers 429 past the per-minute budget', async () => {
+    const limited = createLocalServer({ cloud: createLocalCloud(null, []), staticRoot: null, rateLimitPerMinute: 3 })
+    await new Promise<void>((r) => limited.listen(0, '127.0.0.1', r))
+    const url = `http://127.0.0.1:${(limited.address() as AddressInfo).port}/api/content`
+    const statuses: number[] = []
+    for (let i = 0; i < 5; i++) statuses.push((await fetch(url, { method: 'POST', body: '{"action":"regions.list"}' })).status)
+    await new Promise<void>((r) => limited.close(() => r()))
+    expect(statuses).toEqual([200, 200, 200, 429, 429])
+  })
+})
