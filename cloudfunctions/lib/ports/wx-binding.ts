@@ -1,0 +1,37 @@
+import type { AdminDirectory } from './admins'
+import type { CallContext } from './context'
+import type { Database } from './database'
+
+/** The parts of `wx-server-sdk` an entry uses (the SDK module itself in production). */
+export interface WxCloud {
+  init(options: { env: unknown }): void
+  DYNAMIC_CURRENT_ENV: unknown
+  database(): unknown
+  getWXContext(): { OPENID?: string }
+}
+
+/** Fields WeChat adds to the event of a call from the mini-program; never client input. */
+const PLATFORM_FIELDS = ['userInfo'] as const
+
+/** The client's own input: the event without what the platform added. */
+export function clientInput(event: unknown): unknown {
+  if (typeof event !== 'object' || event === null || Array.isArray(event)) return event
+  const copy: Record<string, unknown> = { ...(event as Record<string, unknown>) }
+  for (const field of PLATFORM_FIELDS) delete copy[field]
+  return copy
+}
+
+/** The caller from the WeChat context only: an OPENID in the input is never trusted. */
+export const callContext = (cloud: WxCloud): CallContext => ({
+  openid: cloud.getWXContext().OPENID || null,
+  now: () => new Date(),
+})
+
+/** Production admin directory: the `admins` collection, one document per editor OPENID. */
+export const adminsCollection = (db: Database): AdminDirectory => ({
+  async isAdmin(openid) {
+    if (!openid) return false
+    const { data } = await db.collection('admins').where({ _id: openid }).limit(1).get()
+    return data.length > 0
+  },
+})
