@@ -60,6 +60,14 @@ describe('format variants of the same issue', () => {
     expect(parse(plain)).toEqual(reference)
   })
 
+  it('opens a section whose title was edited after the contents were set', () => {
+    const edited = sample.replace('【北京】**北京携手津冀布局新质生产力**', '【北京】京津冀共建新质生产力协作网络')
+    const parsed = parse(edited)
+    expect(parsed.articles.map((a) => a.region)).toEqual(reference.articles.map((a) => a.region))
+    expect(parsed.articles[8].title).toBe('京津冀共建新质生产力协作网络')
+    expect(parsed.warnings.map((w) => w.code)).toEqual(['not_in_toc', 'toc_unmatched'])
+  })
+
   it('uses the table of contents to split articles that lack a source line', () => {
     const cut = sample.replace('（上海证券报 20240325）', '')
     const parsed = parse(cut)
