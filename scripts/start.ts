@@ -42,6 +42,8 @@ async function main(): Promise<void> {
       server.close()
       process.exit(0)
     }
+    // The timer trigger of the deployed notify function: every minute.
+    setInterval(() => void cloud.kickNotify(), 60000).unref()
     process.on('SIGINT', stop)
     process.on('SIGTERM', stop)
     console.log(`双周决策观察 reader ready: http://127.0.0.1:${actualPort}/`)

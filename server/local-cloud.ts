@@ -1,8 +1,14 @@
+import { randomBytes } from 'crypto'
 import { contentFunction } from '../cloudfunctions/lib/content/handlers'
+import { notifyDefaults, RUN_BUDGET_MS } from '../cloudfunctions/lib/notify/defaults'
+import { notifyFunction } from '../cloudfunctions/lib/notify/handlers'
+import { runNotifyWorker, type WorkerDeps } from '../cloudfunctions/lib/notify/worker'
 import { publishFunction } from '../cloudfunctions/lib/publishing/handlers'
+import { subscriptionFunction } from '../cloudfunctions/lib/subscription/handlers'
 import { allowlist, type AdminDirectory } from '../cloudfunctions/lib/ports/admins'
 import type { CallContext } from '../cloudfunctions/lib/ports/context'
 import type { ApiResponse } from '../core/api/response'
+import { SubscribeMessageStandIn } from './stand-ins/subscribe-message-api'
 import { EmbeddedDatabase } from './store/embedded-database'
 
 export type CloudFunction = (event: unknown, ctx: CallContext) => Promise<ApiResponse<unknown>>
@@ -10,8 +16,16 @@ export type CloudFunction = (event: unknown, ctx: CallContext) => Promise<ApiRes
 export interface LocalCloud {
   db: EmbeddedDatabase
   admins: AdminDirectory
+  send: SubscribeMessageStandIn
   functions: Record<string, CloudFunction>
+  /** Runs the notification worker once in the background, as the publish kick and the timer do. */
+  kickNotify: () => Promise<void>
 }
+
+/** Pages of the released mini-program a message may open (what WeChat checks for 41030). */
+export const RELEASED_PAGES = ['pages/latest/index', 'packages/reader/issue/index', 'packages/reader/article/index']
+
+export const LOCAL_TEMPLATE_ID = 'local-new-issue'
 
 /** Reads `ADMIN_OPENIDS` (comma-separated): who may publish on the local cloud. */
 export const adminOpenidsFromEnv = (env: NodeJS.ProcessEnv): string[] =>
@@ -20,19 +34,46 @@ export const adminOpenidsFromEnv = (env: NodeJS.ProcessEnv): string[] =>
     .map((s) => s.trim())
     .filter(Boolean)
 
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms))
+
 /**
  * The local stand-in for WeChat's cloud: the deployable functions' own handlers, bound to the
- * embedded store instead of wx-server-sdk. One code path; only the ports differ.
+ * embedded store and the send-message stand-in instead of wx-server-sdk. One code path.
  */
-export function createLocalCloud(dataDir: string | null, adminOpenids: string[]): LocalCloud {
+export function createLocalCloud(dataDir: string | null, adminOpenids: string[], templateId = LOCAL_TEMPLATE_ID): LocalCloud {
   const db = new EmbeddedDatabase(dataDir)
   const admins = allowlist(adminOpenids)
+  const send = new SubscribeMessageStandIn(db, { templateIds: [templateId], pages: RELEASED_PAGES })
+  const defaults = notifyDefaults(templateId)
+  const worker = (): Omit<WorkerDeps, 'db'> => ({
+    send,
+    defaults,
+    runId: randomBytes(6).toString('hex'),
+    now: () => new Date(),
+    sleep,
+    budgetMs: RUN_BUDGET_MS,
+  })
+  let running: Promise<void> | null = null
+  const kickNotify = (): Promise<void> => {
+    // One in-process run at a time; a kick during a run is picked up by the run itself.
+    running ??= runNotifyWorker({ db, ...worker() })
+      .then(() => undefined)
+      .catch((e) => console.error('notify worker failed:', e))
+      .finally(() => {
+        running = null
+      })
+    return running
+  }
   return {
     db,
     admins,
+    send,
+    kickNotify,
     functions: {
       content: (event, ctx) => contentFunction(event, ctx, { db }),
-      publish: (event, ctx) => publishFunction(event, ctx, { db, admins }),
+      publish: (event, ctx) => publishFunction(event, ctx, { db, admins, kickNotify: () => void kickNotify() }),
+      subscription: (event, ctx) => subscriptionFunction(event, ctx, { db, templateId }),
+      notify: (event, ctx) => notifyFunction(event, ctx, { db, admins, worker }),
     },
   }
 }

@@ -64,6 +64,6 @@ export const publishInput = z.discriminatedUnion('action', [
 export type PublishInput = z.input<typeof publishInput>
 
 export interface PublishResults {
-  'issues.publish': { issueId: string; firstPublish: boolean; replaced: boolean; articleCount: number }
+  'issues.publish': { issueId: string; firstPublish: boolean; replaced: boolean; articleCount: number; jobCreated: boolean }
   'issues.unpublish': { issueId: string; unpublished: boolean }
 }

@@ -19,7 +19,7 @@ describe('publish function', () => {
     }
     expect((await db.collection('issues').count()).total).toBe(0)
     const r = await publishFunction(event, as('editor-1'), { db, admins })
-    expect(r).toEqual({ ok: true, data: { issueId: 'i280', firstPublish: true, replaced: false, articleCount: 10 } })
+    expect(r).toEqual({ ok: true, data: { issueId: 'i280', firstPublish: true, replaced: false, articleCount: 10, jobCreated: true } })
     const again = await publishFunction(event, as('editor-1'), { db, admins })
     expect(again.ok && again.data).toMatchObject({ firstPublish: false, replaced: true })
   })

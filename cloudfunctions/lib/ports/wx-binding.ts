@@ -1,6 +1,7 @@
 import type { AdminDirectory } from './admins'
 import type { CallContext } from './context'
 import type { Database } from './database'
+import type { SendApi, SubscribeMessage } from './subscribe-message'
 
 /** The parts of `wx-server-sdk` an entry uses (the SDK module itself in production). */
 export interface WxCloud {
@@ -8,7 +9,26 @@ export interface WxCloud {
   DYNAMIC_CURRENT_ENV: unknown
   database(): unknown
   getWXContext(): { OPENID?: string }
+  openapi?: { subscribeMessage: { send(message: SubscribeMessage): Promise<{ errCode?: number; errMsg?: string }> } }
 }
+
+/**
+ * The send port over `cloud.openapi.subscribeMessage.send`: API errors (which the SDK throws with an
+ * errCode) come back as codes; anything else (timeout, network) rejects, meaning outcome unknown.
+ */
+export const wxSendApi = (cloud: WxCloud): SendApi => ({
+  async send(message) {
+    if (!cloud.openapi) throw new Error('openapi is not available to this function')
+    try {
+      const r = await cloud.openapi.subscribeMessage.send(message)
+      return { errCode: r.errCode ?? 0, errMsg: r.errMsg ?? 'ok' }
+    } catch (e) {
+      const code = (e as { errCode?: unknown }).errCode
+      if (typeof code === 'number' && code > -500000) return { errCode: code, errMsg: String((e as { errMsg?: unknown }).errMsg ?? '') }
+      throw e
+    }
+  },
+})
 
 /** Fields WeChat adds to the event of a call from the mini-program; never client input. */
 const PLATFORM_FIELDS = ['userInfo'] as const

@@ -4,11 +4,14 @@ import { ApiFailure, createFunction } from '../dispatch'
 import type { AdminDirectory } from '../ports/admins'
 import type { CallContext } from '../ports/context'
 import type { Database } from '../ports/database'
+import { createJobOnce } from '../notify/jobs'
 import { publishIssue, unpublishIssue } from './publish-issue'
 
 export interface PublishDeps {
   db: Database
   admins: AdminDirectory
+  /** Starts the notification worker now rather than at its next timer tick (fire and forget). */
+  kickNotify?: () => void
 }
 
 async function requireAdmin(ctx: CallContext, deps: PublishDeps): Promise<void> {
@@ -21,7 +24,11 @@ export const publishFunction = createFunction(publishInput, {
     await requireAdmin(ctx, deps)
     const parsed = { warnings: [], ...input.parsed } as ParsedIssue
     const { issueId, firstPublish, replaced, articleCount } = await publishIssue(deps.db, parsed, ctx.now())
-    return { issueId, firstPublish, replaced, articleCount }
+    // After the issue is visible, so a notification never opens a missing page. Once per issue:
+    // a corrected republish finds the job and notifies nobody again.
+    const jobCreated = await createJobOnce(deps.db, parsed, ctx.now())
+    if (jobCreated) deps.kickNotify?.()
+    return { issueId, firstPublish, replaced, articleCount, jobCreated }
   },
 
   async 'issues.unpublish'(input, ctx, deps: PublishDeps): Promise<PublishResults['issues.unpublish']> {

@@ -1,0 +1,29 @@
+/** Deployable `notify` function: the timer-driven notification worker and the editors' job view. */
+import { randomBytes } from 'crypto'
+import cloud from 'wx-server-sdk'
+import { notifyFunction } from '../lib/notify/handlers'
+import { notifyDefaults, RUN_BUDGET_MS } from '../lib/notify/defaults'
+import type { Database } from '../lib/ports/database'
+import { adminsCollection, callContext, clientInput, wxSendApi, type WxCloud } from '../lib/ports/wx-binding'
+
+const wx = cloud as unknown as WxCloud
+wx.init({ env: wx.DYNAMIC_CURRENT_ENV })
+const db = wx.database() as Database
+const admins = adminsCollection(db)
+const send = wxSendApi(wx)
+const defaults = notifyDefaults(process.env.NOTIFY_TEMPLATE_ID ?? '')
+
+const worker = () => ({
+  send,
+  defaults,
+  runId: randomBytes(6).toString('hex'),
+  now: () => new Date(),
+  sleep: (ms: number) => new Promise<void>((r) => setTimeout(r, ms)),
+  budgetMs: RUN_BUDGET_MS,
+})
+
+/** A timer trigger's event is `{ Type: 'Timer', ... }`: it runs the worker. */
+export const main = (event: unknown) => {
+  const isTimer = typeof event === 'object' && event !== null && (event as { Type?: unknown }).Type === 'Timer'
+  return notifyFunction(isTimer ? { action: 'notify.run' } : clientInput(event), callContext(wx), { db, admins, worker })
+}
