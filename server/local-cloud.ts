@@ -27,6 +27,9 @@ export const RELEASED_PAGES = ['pages/latest/index', 'packages/reader/issue/inde
 
 export const LOCAL_TEMPLATE_ID = 'local-new-issue'
 
+/** The indexes a deployment creates in the console (`_id` is always indexed). */
+export const LOCAL_INDEXES: Record<string, string[]> = { deliveries: ['seq', 'state'], articles: ['issueId'] }
+
 /** Reads `ADMIN_OPENIDS` (comma-separated): who may publish on the local cloud. */
 export const adminOpenidsFromEnv = (env: NodeJS.ProcessEnv): string[] =>
   (env.ADMIN_OPENIDS ?? '')
@@ -40,8 +43,12 @@ const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms))
  * The local stand-in for WeChat's cloud: the deployable functions' own handlers, bound to the
  * embedded store and the send-message stand-in instead of wx-server-sdk. One code path.
  */
-export function createLocalCloud(dataDir: string | null, adminOpenids: string[], templateId = LOCAL_TEMPLATE_ID): LocalCloud {
-  const db = new EmbeddedDatabase(dataDir)
+export function createLocalCloud(
+  dataDir: string | null,
+  adminOpenids: string[],
+  { templateId = LOCAL_TEMPLATE_ID, kickOnPublish = true }: { templateId?: string; kickOnPublish?: boolean } = {},
+): LocalCloud {
+  const db = new EmbeddedDatabase(dataDir, LOCAL_INDEXES)
   const admins = allowlist(adminOpenids)
   const send = new SubscribeMessageStandIn(db, { templateIds: [templateId], pages: RELEASED_PAGES })
   const defaults = notifyDefaults(templateId)
@@ -71,7 +78,8 @@ export function createLocalCloud(dataDir: string | null, adminOpenids: string[],
     kickNotify,
     functions: {
       content: (event, ctx) => contentFunction(event, ctx, { db }),
-      publish: (event, ctx) => publishFunction(event, ctx, { db, admins, kickNotify: () => void kickNotify() }),
+      publish: (event, ctx) =>
+        publishFunction(event, ctx, { db, admins, kickNotify: kickOnPublish ? () => void kickNotify() : undefined }),
       subscription: (event, ctx) => subscriptionFunction(event, ctx, { db, templateId }),
       notify: (event, ctx) => notifyFunction(event, ctx, { db, admins, worker }),
     },

@@ -30,7 +30,8 @@ export async function publishLocally(parsed: ParsedIssue, root: string): Promise
   const unlock = lockStore(dataDir)
   try {
     const operator = newOperatorOpenid()
-    const cloud = createLocalCloud(dataDir, [operator])
+    // Without a server, messages go out when it next starts (its timer picks the job up).
+    const cloud = createLocalCloud(dataDir, [operator], { kickOnPublish: false })
     const delay = Number(process.env.LOCAL_STORE_WRITE_DELAY_MS ?? 0)
     if (delay > 0) delayWrites(cloud.db, delay)
     return (await cloud.functions.publish(event, { openid: operator, now: () => new Date() })) as Outcome

@@ -31,7 +31,11 @@ export class EmbeddedDatabase implements Database {
   readonly command = localCommand
   private readonly stores = new Map<string, Promise<Datastore<Doc>>>()
 
-  constructor(private readonly dir: string | null) {}
+  /** `indexes`: fields to index per collection, as the cloud console's indexes would be set up. */
+  constructor(
+    private readonly dir: string | null,
+    private readonly indexes: Record<string, string[]> = {},
+  ) {}
 
   RegExp(options: { regexp: string; options?: string }): LocalRegExp {
     return new LocalRegExp(options.regexp, options.options ?? '')
@@ -50,7 +54,10 @@ export class EmbeddedDatabase implements Database {
         // A line cut by a killed process is an unfinished write: drop it rather than refuse to load.
         this.dir ? { filename: path.join(this.dir, `${name}.db`), corruptAlertThreshold: 1 } : { inMemoryOnly: true },
       )
-      store = ds.loadDatabaseAsync().then(() => ds)
+      store = ds.loadDatabaseAsync().then(async () => {
+        for (const fieldName of this.indexes[name] ?? []) await ds.ensureIndexAsync({ fieldName })
+        return ds
+      })
       this.stores.set(name, store)
     }
     return store
@@ -75,8 +82,7 @@ class LocalQuery<T extends Doc> implements Query<T> {
   }
 
   protected mongoQuery(): Record<string, unknown> {
-    const parts = this.state.where.map((c) => toMongoQuery(c))
-    return parts.length === 0 ? {} : parts.length === 1 ? parts[0] : { $and: parts }
+    return this.state.where.length ? toMongoQuery(this.state.where[0]) : {}
   }
 
   where(condition: Condition): Query<T> {

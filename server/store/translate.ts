@@ -12,6 +12,9 @@ function fieldQuery(field: string, value: unknown): MongoQuery {
   if (value instanceof LocalRegExp) return { [field]: { $regex: new RegExp(value.regexp, value.options) } }
   if (value instanceof LocalCommand) {
     if (value.op === 'eq') return { [field]: value.args[0] }
+    if (value.op === 'and' && value.args.every((c) => c instanceof LocalCommand && FIELD_OPS[c.op]))
+      // `seq: _.and(_.gte(a), _.lt(b))` as one range, which the store can answer from an index.
+      return { [field]: Object.fromEntries(value.args.map((c) => [FIELD_OPS[(c as LocalCommand).op], (c as LocalCommand).args[0]])) }
     if (value.op === 'and' || value.op === 'or')
       return { [`$${value.op}`]: value.args.map((c) => fieldQuery(field, c)) }
     const op = FIELD_OPS[value.op]
@@ -31,7 +34,24 @@ export function toMongoQuery(condition: unknown, prefix = ''): MongoQuery {
   }
   if (!isPlainObject(condition)) throw new Error('where() takes an object or a logical command')
   const parts = Object.entries(condition).map(([k, v]) => fieldQuery(prefix + k, v))
-  return parts.length === 1 ? parts[0] : { $and: parts }
+  return mergeParts(parts)
+}
+
+/**
+ * One flat query when the parts name different fields, so the store can pick an index; `_id` goes
+ * last because the store uses the last indexed equality it finds, and `_id` is the most selective.
+ */
+function mergeParts(parts: MongoQuery[]): MongoQuery {
+  if (parts.length === 1) return parts[0]
+  const keys = parts.flatMap((p) => Object.keys(p))
+  if (new Set(keys).size !== keys.length) return { $and: parts }
+  const merged: MongoQuery = Object.assign({}, ...parts)
+  if ('_id' in merged) {
+    const id = merged._id
+    delete merged._id
+    merged._id = id
+  }
+  return merged
 }
 
 /**
