@@ -48,7 +48,9 @@ export interface WeappReport {
 const walk = (dir: string, base = dir): string[] =>
   readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
     const full = path.join(dir, e.name)
-    return e.isDirectory() ? walk(full, base) : [path.relative(base, full).split(path.sep).join('/')]
+    return e.isDirectory()
+      ? walk(full, base)
+      : [path.relative(base, full).split(path.sep).join('/')]
   })
 
 const newestMtime = (dir: string): number =>
@@ -78,7 +80,8 @@ export function buildWeapp(): void {
 
 const tool = (name: 'wcc' | 'wcsc'): string => {
   const bin = path.join(BIN, name)
-  if (!existsSync(bin)) throw new Error(`${bin} not found: npm install (miniprogram-compiler) first`)
+  if (!existsSync(bin))
+    throw new Error(`${bin} not found: npm install (miniprogram-compiler) first`)
   // The npm package ships the binaries without the executable bit.
   if ((statSync(bin).mode & 0o111) !== 0o111) chmodSync(bin, 0o755)
   return bin
@@ -118,7 +121,11 @@ function compileAll(name: 'wcc' | 'wcsc', files: string[]): CompileFailure[] {
     const output = `${r.stderr}\n${r.stdout}`
     const found = locate(remaining, output)
     if (!found) {
-      failures.push({ tool: name, file: '(all)', message: output.trim().split('\n')[0] || `${name} exited with ${r.status}` })
+      failures.push({
+        tool: name,
+        file: '(all)',
+        message: output.trim().split('\n')[0] || `${name} exited with ${r.status}`,
+      })
       break
     }
     failures.push({ tool: name, ...found })
@@ -134,8 +141,11 @@ export function measurePackages(dir = WEAPP_DIR): PackageSize[] {
     subpackages?: { root: string }[]
   }
   const roots = (app.subPackages ?? app.subpackages ?? []).map((s) => s.root.replace(/\/?$/, '/'))
-  const sizes = new Map<string, PackageSize>([['main', { name: 'main', root: '', files: 0, raw: 0, gzip: 0 }]])
-  for (const r of roots) sizes.set(r, { name: r.replace(/\/$/, ''), root: r, files: 0, raw: 0, gzip: 0 })
+  const sizes = new Map<string, PackageSize>([
+    ['main', { name: 'main', root: '', files: 0, raw: 0, gzip: 0 }],
+  ])
+  for (const r of roots)
+    sizes.set(r, { name: r.replace(/\/$/, ''), root: r, files: 0, raw: 0, gzip: 0 })
   for (const file of walk(dir)) {
     if (NOT_UPLOADED.test(file)) continue
     const pkg = sizes.get(roots.find((r) => file.startsWith(r)) ?? 'main')!
@@ -154,7 +164,8 @@ export function checkWeapp(options: { build?: boolean } = {}): WeappReport {
     buildWeapp()
     built = true
   }
-  if (!existsSync(path.join(WEAPP_DIR, 'app.json'))) throw new Error(`${WEAPP_DIR} has no app.json: build it first`)
+  if (!existsSync(path.join(WEAPP_DIR, 'app.json')))
+    throw new Error(`${WEAPP_DIR} has no app.json: build it first`)
   const files = walk(WEAPP_DIR).sort()
   const wxml = files.filter((f) => f.endsWith('.wxml') || f.endsWith('.wxs'))
   const wxss = files.filter((f) => f.endsWith('.wxss'))
@@ -177,8 +188,13 @@ function main(): void {
     if (report.failures.length === 0) console.log('  ✓ every file compiles')
     console.log('package sizes (raw / gzip):')
     for (const p of report.packages) {
-      const note = p.name === 'main' ? ` (target ≤ ${kb(MAIN_TARGET)}, limit ${kb(PACKAGE_LIMIT)})` : ` (limit ${kb(PACKAGE_LIMIT)})`
-      console.log(`  ${p.name.padEnd(18)} ${kb(p.raw).padStart(10)} / ${kb(p.gzip).padStart(9)}  ${p.files} files${note}`)
+      const note =
+        p.name === 'main'
+          ? ` (target ≤ ${kb(MAIN_TARGET)}, limit ${kb(PACKAGE_LIMIT)})`
+          : ` (limit ${kb(PACKAGE_LIMIT)})`
+      console.log(
+        `  ${p.name.padEnd(18)} ${kb(p.raw).padStart(10)} / ${kb(p.gzip).padStart(9)}  ${p.files} files${note}`,
+      )
     }
     for (const name of report.oversize) console.log(`  ✗ ${name} is over the 2 MB package limit`)
   }

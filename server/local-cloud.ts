@@ -1,14 +1,19 @@
 import { randomBytes } from 'crypto'
+import { mkdtempSync } from 'fs'
+import os from 'os'
+import path from 'path'
 import { contentFunction } from '../cloudfunctions/lib/content/handlers'
 import { notifyDefaults, RUN_BUDGET_MS } from '../cloudfunctions/lib/notify/defaults'
 import { notifyFunction } from '../cloudfunctions/lib/notify/handlers'
 import { runNotifyWorker, type WorkerDeps } from '../cloudfunctions/lib/notify/worker'
 import { publishFunction } from '../cloudfunctions/lib/publishing/handlers'
 import { subscriptionFunction } from '../cloudfunctions/lib/subscription/handlers'
+import { qrcodeFunction } from '../cloudfunctions/lib/qrcode/handlers'
 import { allowlist, type AdminDirectory } from '../cloudfunctions/lib/ports/admins'
 import type { CallContext } from '../cloudfunctions/lib/ports/context'
 import type { ApiResponse } from '../core/api/response'
 import { SubscribeMessageStandIn } from './stand-ins/subscribe-message-api'
+import { LocalFileStorage, WxacodeStandIn } from './stand-ins/wxacode-api'
 import { EmbeddedDatabase } from './store/embedded-database'
 
 export type CloudFunction = (event: unknown, ctx: CallContext) => Promise<ApiResponse<unknown>>
@@ -17,6 +22,7 @@ export interface LocalCloud {
   db: EmbeddedDatabase
   admins: AdminDirectory
   send: SubscribeMessageStandIn
+  storage: LocalFileStorage
   functions: Record<string, CloudFunction>
   /** Runs the notification worker once in the background, as the publish kick and the timer do. */
   kickNotify: () => Promise<void>
@@ -52,6 +58,8 @@ export function createLocalCloud(
   const admins = allowlist(adminOpenids)
   const send = new SubscribeMessageStandIn(db, { templateIds: [templateId], pages: RELEASED_PAGES })
   const defaults = notifyDefaults(templateId)
+  const storage = new LocalFileStorage(dataDir ?? mkdtempSync(path.join(os.tmpdir(), 'local-cloud-')))
+  const wxacode = new WxacodeStandIn(RELEASED_PAGES)
   const worker = (): Omit<WorkerDeps, 'db'> => ({
     send,
     defaults,
@@ -75,6 +83,7 @@ export function createLocalCloud(
     db,
     admins,
     send,
+    storage,
     kickNotify,
     functions: {
       content: (event, ctx) => contentFunction(event, ctx, { db }),
@@ -82,6 +91,7 @@ export function createLocalCloud(
         publishFunction(event, ctx, { db, admins, kickNotify: kickOnPublish ? () => void kickNotify() : undefined }),
       subscription: (event, ctx) => subscriptionFunction(event, ctx, { db, templateId }),
       notify: (event, ctx) => notifyFunction(event, ctx, { db, admins, worker }),
+      qrcode: (event, ctx) => qrcodeFunction(event, ctx, { db, admins, wxacode, storage }),
     },
   }
 }

@@ -1,3 +1,4 @@
+import path from 'path'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'http'
 import { HTTP_STATUS, MAX_BODY_BYTES, type ApiResponse, type ErrorCode } from '../../core/api/response'
 import type { LocalCloud } from '../local-cloud'
@@ -74,9 +75,12 @@ export function createLocalServer(options: ServerOptions): Server {
   return createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://local')
     const api = /^\/api\/([A-Za-z0-9_-]+)\/?$/.exec(url.pathname)
+    const stored = url.pathname.startsWith('/storage/') ? options.cloud.storage.pathOf(`cloud://local/${url.pathname.slice(9)}`) : null
     const work = api
       ? handleApi(req, res, api[1])
-      : Promise.resolve(
+      : stored
+        ? Promise.resolve(serveStatic(path.dirname(stored), `/${path.basename(stored)}`, res, req.method === 'HEAD'))
+        : Promise.resolve(
           options.staticRoot && (req.method === 'GET' || req.method === 'HEAD')
             ? serveStatic(options.staticRoot, url.pathname, res, req.method === 'HEAD')
             : sendError(res, 'not_found', 'not found'),
