@@ -59,11 +59,33 @@ export const parsedIssueSchema = z
 export const publishInput = z.discriminatedUnion('action', [
   z.object({ action: z.literal('issues.publish'), parsed: parsedIssueSchema }).strict(),
   z.object({ action: z.literal('issues.unpublish'), id: z.string().regex(/^i\d{1,6}$/) }).strict(),
+  z.object({ action: z.literal('issues.preview'), text: z.string().min(1).max(90000) }).strict(),
+  z.object({ action: z.literal('audit.list'), cursor: z.string().max(40).optional() }).strict(),
 ])
 
 export type PublishInput = z.input<typeof publishInput>
 
+export interface AuditView {
+  at: string
+  openid: string
+  action: string
+  issueId: string | null
+  detail: string
+}
+
+export interface PreviewResult {
+  /** The parse, with the ids it will publish under (kept from the published issue when replacing). */
+  parsed: { issue: ParsedIssueInput['issue']; articles: ParsedIssueInput['articles']; warnings: { code: string; message: string }[] }
+  existing: { published: boolean; articleCount: number } | null
+  kept: number
+  added: number
+}
+
+export type ParsedIssueInput = z.infer<typeof parsedIssueSchema>
+
 export interface PublishResults {
+  'issues.preview': PreviewResult
+  'audit.list': { items: AuditView[]; nextCursor: string | null }
   'issues.publish': { issueId: string; firstPublish: boolean; replaced: boolean; articleCount: number; jobCreated: boolean }
   'issues.unpublish': { issueId: string; unpublished: boolean }
 }

@@ -1,10 +1,14 @@
 import { publishInput, type PublishResults } from '../../../core/api/publish'
+import { parseIssueText } from '../../../core/issue-text/parse'
 import type { ParsedIssue } from '../../../core/types'
+import { ISSUES, type IssueRecord } from '../content/records'
 import { ApiFailure, createFunction } from '../dispatch'
 import type { AdminDirectory } from '../ports/admins'
 import type { CallContext } from '../ports/context'
 import type { Database } from '../ports/database'
 import { createJobOnce } from '../notify/jobs'
+import { audit, auditPage } from './audit'
+import { keepArticleIds } from './keep-ids'
 import { publishIssue, unpublishIssue } from './publish-issue'
 
 export interface PublishDeps {
@@ -14,27 +18,71 @@ export interface PublishDeps {
   kickNotify?: () => void
 }
 
-async function requireAdmin(ctx: CallContext, deps: PublishDeps): Promise<void> {
-  if (!(await deps.admins.isAdmin(ctx.openid))) throw new ApiFailure('permission_denied', 'only editors may publish')
+const AUDIT_PAGE = 50
+
+async function requireAdmin(ctx: CallContext, deps: PublishDeps): Promise<string> {
+  if (!ctx.openid || !(await deps.admins.isAdmin(ctx.openid))) throw new ApiFailure('permission_denied', 'only editors may publish')
+  return ctx.openid
 }
 
-/** The admin-only `publish` function: publish (or replace) and unpublish issues. */
+async function existingIssue(db: Database, id: string): Promise<IssueRecord | null> {
+  const { data } = await db.collection<IssueRecord>(ISSUES).where({ _id: id }).limit(1).get()
+  return data[0] ?? null
+}
+
+/** The parse with the ids it will be published under: a replacement keeps its articles' ids. */
+function withKeptIds(parsed: ParsedIssue, existing: IssueRecord | null) {
+  if (!existing) return { parsed, kept: 0, added: parsed.articles.length }
+  return keepArticleIds(existing.sections.flatMap((s) => s.articles), parsed)
+}
+
+/** The admin-only `publish` function: preview, publish or replace, unpublish, and the audit log. */
 export const publishFunction = createFunction(publishInput, {
-  async 'issues.publish'(input, ctx, deps: PublishDeps): Promise<PublishResults['issues.publish']> {
+  async 'issues.preview'(input, ctx, deps: PublishDeps): Promise<PublishResults['issues.preview']> {
     await requireAdmin(ctx, deps)
-    const parsed = { warnings: [], ...input.parsed } as ParsedIssue
+    const result = parseIssueText(input.text)
+    if (!result.ok) throw new ApiFailure('invalid_argument', `不是可识别的期刊文件：${result.error.message}`)
+    const existing = await existingIssue(deps.db, result.data.issue.id)
+    const { parsed, kept, added } = withKeptIds(result.data, existing)
+    return {
+      parsed,
+      existing: existing ? { published: existing.published, articleCount: existing.articleCount } : null,
+      kept,
+      added,
+    }
+  },
+
+  async 'issues.publish'(input, ctx, deps: PublishDeps): Promise<PublishResults['issues.publish']> {
+    const openid = await requireAdmin(ctx, deps)
+    const existing = await existingIssue(deps.db, input.parsed.issue.id)
+    const { parsed, kept, added } = withKeptIds({ warnings: [], ...input.parsed } as ParsedIssue, existing)
     const { issueId, firstPublish, replaced, articleCount } = await publishIssue(deps.db, parsed, ctx.now())
     // After the issue is visible, so a notification never opens a missing page. Once per issue:
     // a corrected republish finds the job and notifies nobody again.
     const jobCreated = await createJobOnce(deps.db, parsed, ctx.now())
     if (jobCreated) deps.kickNotify?.()
+    await audit(deps.db, {
+      at: ctx.now().toISOString(),
+      openid,
+      action: replaced ? 'issues.replace' : 'issues.publish',
+      issueId,
+      detail: replaced ? `${articleCount} articles (${kept} kept their ids, ${added} new)` : `${articleCount} articles; subscribers notified`,
+    })
     return { issueId, firstPublish, replaced, articleCount, jobCreated }
   },
 
   async 'issues.unpublish'(input, ctx, deps: PublishDeps): Promise<PublishResults['issues.unpublish']> {
-    await requireAdmin(ctx, deps)
+    const openid = await requireAdmin(ctx, deps)
     const unpublished = await unpublishIssue(deps.db, input.id, ctx.now())
     if (!unpublished) throw new ApiFailure('not_found', `issue ${input.id} not found`)
+    await audit(deps.db, { at: ctx.now().toISOString(), openid, action: 'issues.unpublish', issueId: input.id, detail: '' })
     return { issueId: input.id, unpublished }
+  },
+
+  async 'audit.list'(input, ctx, deps: PublishDeps): Promise<PublishResults['audit.list']> {
+    await requireAdmin(ctx, deps)
+    const rows = await auditPage(deps.db, input.cursor ?? null, AUDIT_PAGE + 1)
+    const items = rows.slice(0, AUDIT_PAGE).map(({ _id: _ignored, ...entry }) => entry)
+    return { items, nextCursor: rows.length > AUDIT_PAGE ? items[items.length - 1].at : null }
   },
 })

@@ -1,0 +1,94 @@
+import { publishFunction } from '../../cloudfunctions/lib/publishing/handlers'
+import { contentFunction } from '../../cloudfunctions/lib/content/handlers'
+import { allowlist } from '../../cloudfunctions/lib/ports/admins'
+import { EmbeddedDatabase } from '../../server/store/embedded-database'
+import { renderIssueText } from '@core/issue-text/render'
+import type { ParsedIssue } from '@core/index'
+import { anonymous, sampleParsed } from '../fixtures/published-store'
+import { readSampleIssue } from '../fixtures/sample-issue'
+
+const admins = allowlist(['editor-1'])
+let t = Date.parse('2024-03-28T08:00:00Z')
+const as = (openid: string | null) => ({ openid, now: () => new Date((t += 1000)) })
+let db: EmbeddedDatabase
+beforeEach(() => {
+  db = new EmbeddedDatabase(null)
+})
+
+async function call<T>(event: object, openid: string | null = 'editor-1'): Promise<T> {
+  const r = await publishFunction(event, as(openid), { db, admins })
+  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`)
+  return r.data as T
+}
+const publish = (p: ParsedIssue) => call<{ jobCreated: boolean; replaced: boolean }>({ action: 'issues.publish', parsed: { issue: p.issue, articles: p.articles } })
+
+/** A correction: one title fixed, one article inserted second, the rest unchanged. */
+function corrected(): ParsedIssue {
+  const p = sampleParsed()
+  const inserted = { ...p.articles[1], title: '上海发布数据要素市场建设三年行动', tocTitle: undefined }
+  const articles = [p.articles[0], inserted, ...p.articles.slice(1)]
+  articles[5] = { ...articles[5], title: '用制度创新优势打造未来产业的“政策工具箱”' }
+  return { ...p, articles: articles.map((a, i) => ({ ...a, position: i + 1, id: `i280-${String(i + 1).padStart(2, '0')}` })) }
+}
+
+describe('editor publishing', () => {
+  it('previews a pasted issue: masthead, contents, warnings, and what a replacement keeps', async () => {
+    const fresh = await call<{ parsed: ParsedIssue; existing: unknown; added: number }>({ action: 'issues.preview', text: readSampleIssue() })
+    expect(fresh.parsed.articles).toHaveLength(10)
+    expect(fresh.parsed.issue.totalNumber).toBe(280)
+    expect(fresh).toMatchObject({ existing: null, added: 10 })
+    await publish(sampleParsed())
+    const c = corrected()
+    const again = await call<{ existing: unknown; kept: number; added: number }>({ action: 'issues.preview', text: renderIssueText(c.issue, c.articles) })
+    expect(again).toMatchObject({ existing: { published: true, articleCount: 10 }, kept: 10, added: 1 })
+  })
+
+  it('says clearly when the text is not an issue', async () => {
+    const r = await publishFunction({ action: 'issues.preview', text: '会议纪要：今天讨论了预算。' }, as('editor-1'), { db, admins })
+    expect(!r.ok && r.error).toEqual({ code: 'invalid_argument', message: expect.stringMatching(/^不是可识别的期刊文件：/) })
+  })
+
+  it('replaces with a corrected file: same ids for the same articles, no new notification job', async () => {
+    expect((await publish(sampleParsed())).jobCreated).toBe(true)
+    const second = await publish(corrected())
+    expect(second).toMatchObject({ jobCreated: false, replaced: true })
+    const issue = await contentFunction({ action: 'issues.get', id: 'i280' }, anonymous, { db })
+    if (!issue.ok) throw new Error(issue.error.message)
+    const ids = (issue.data as { sections: { articles: { id: string; title: string }[] }[] }).sections.flatMap((s) => s.articles)
+    expect(ids.map((a) => a.id)).toEqual(['i280-01', 'i280-11', 'i280-02', 'i280-03', 'i280-04', 'i280-05', 'i280-06', 'i280-07', 'i280-08', 'i280-09', 'i280-10'])
+    // A reader's favourite (i280-05) still opens the same, corrected article.
+    const fav = await contentFunction({ action: 'articles.get', id: 'i280-05' }, anonymous, { db })
+    expect(fav.ok && (fav.data as { article: { title: string } }).article.title).toBe('用制度创新优势打造未来产业的“政策工具箱”')
+    expect((await db.collection('jobs').count()).total).toBe(1)
+  })
+
+  it('keeps an audit log of who did what to which issue and when', async () => {
+    await publish(sampleParsed())
+    await publish(corrected())
+    await call({ action: 'issues.unpublish', id: 'i280' })
+    const { items } = await call<{ items: { action: string; openid: string; issueId: string; at: string; detail: string }[] }>({ action: 'audit.list' })
+    expect(items.map((e) => [e.action, e.openid, e.issueId])).toEqual([
+      ['issues.unpublish', 'editor-1', 'i280'],
+      ['issues.replace', 'editor-1', 'i280'],
+      ['issues.publish', 'editor-1', 'i280'],
+    ])
+    expect(items[1].detail).toBe('11 articles (10 kept their ids, 1 new)')
+    expect(items[0].at > items[1].at).toBe(true)
+  })
+
+  it('checks the editor on every action', async () => {
+    const p = sampleParsed()
+    for (const event of [
+      { action: 'issues.preview', text: readSampleIssue() },
+      { action: 'issues.publish', parsed: { issue: p.issue, articles: p.articles } },
+      { action: 'issues.unpublish', id: 'i280' },
+      { action: 'audit.list' },
+    ]) {
+      for (const who of [null, 'reader-1']) {
+        const r = await publishFunction(event, as(who), { db, admins })
+        expect(!r.ok && r.error.code).toBe('permission_denied')
+      }
+    }
+    expect((await db.collection('audit').count()).total).toBe(0)
+  })
+})
