@@ -70,9 +70,14 @@ export function createLocalCloud(
   })
   let running: Promise<void> | null = null
   const kickNotify = (): Promise<void> => {
-    // One in-process run at a time; a kick during a run is picked up by the run itself.
-    running ??= runNotifyWorker({ db, ...worker() })
-      .then(() => undefined)
+    // One in-process worker at a time, running back to back while work remains (as the deployed
+    // function re-invokes itself); a kick during it is picked up by its next run.
+    const untilIdle = async (): Promise<void> => {
+      while (!(await runNotifyWorker({ db, ...worker() })).idle) {
+        /* next run */
+      }
+    }
+    running ??= untilIdle()
       .catch((e) => console.error('notify worker failed:', e))
       .finally(() => {
         running = null

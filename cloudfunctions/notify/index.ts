@@ -22,8 +22,17 @@ const worker = () => ({
   budgetMs: RUN_BUDGET_MS,
 })
 
-/** A timer trigger's event is `{ Type: 'Timer', ... }`: it runs the worker. */
-export const main = (event: unknown) => {
+const sdk = cloud as unknown as { callFunction(options: { name: string; data: unknown }): Promise<unknown> }
+
+/**
+ * A timer trigger's event is `{ Type: 'Timer', ... }`: it runs the worker. A run that stops at its
+ * time budget with work left invokes the function again, so sending does not wait for the next tick.
+ */
+export const main = async (event: unknown) => {
   const isTimer = typeof event === 'object' && event !== null && (event as { Type?: unknown }).Type === 'Timer'
-  return notifyFunction(isTimer ? { action: 'notify.run' } : clientInput(event), callContext(wx), { db, admins, worker })
+  const result = await notifyFunction(isTimer ? { action: 'notify.run' } : clientInput(event), callContext(wx), { db, admins, worker })
+  if (result.ok && (result.data as { idle?: boolean }).idle === false) {
+    sdk.callFunction({ name: 'notify', data: { action: 'notify.run' } }).catch(() => undefined)
+  }
+  return result
 }

@@ -65,7 +65,7 @@ async function seedStore(dir: string, subscribers: number, rate: number): Promis
     }))
     await grants.insertAsync(batch)
   }
-  await saveNotifyConfig(db, { ratePerSecond: rate, concurrency: 16 })
+  await saveNotifyConfig(db, { ratePerSecond: rate, concurrency: 8 })
   const [parsed] = seedIssues()
   const r = await publishFunction(
     { action: 'issues.publish', parsed: { issue: parsed.issue, articles: parsed.articles } },

@@ -1,7 +1,9 @@
 /**
- * One run of the notification worker in its own process, on the local store in DATA_DIR, as the
- * timer trigger runs it in the cloud. Prints the run summary as JSON. Used by `bench:notify`, which
- * kills it at random points; send-API failure injection comes from the environment.
+ * The notification worker in its own process, on the local store in DATA_DIR: runs of bounded
+ * length back to back while work remains (a run that ends with work left re-invokes the function,
+ * as the deployed one does), until it is idle. Prints the last run's summary as JSON. Used by
+ * `bench:notify`, which kills it at random points; send-API failure injection comes from the
+ * environment.
  */
 import { randomBytes } from 'crypto'
 import path from 'path'
@@ -28,16 +30,23 @@ async function main(): Promise<void> {
       noAnswerRate: num('SEND_NO_ANSWER_RATE', 0),
       latencyMs: num('SEND_LATENCY_MS', 0),
     })
-    const summary = await runNotifyWorker({
-      db,
-      send,
-      defaults: notifyDefaults(LOCAL_TEMPLATE_ID),
-      runId: randomBytes(6).toString('hex'),
-      now: () => new Date(),
-      sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
-      budgetMs: num('RUN_BUDGET_MS', RUN_BUDGET_MS),
-    })
-    process.stdout.write(`${JSON.stringify({ ...summary, calls: send.calls })}\n`)
+    let runs = 0
+    for (;;) {
+      const summary = await runNotifyWorker({
+        db,
+        send,
+        defaults: notifyDefaults(LOCAL_TEMPLATE_ID),
+        runId: randomBytes(6).toString('hex'),
+        now: () => new Date(),
+        sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
+        budgetMs: num('RUN_BUDGET_MS', RUN_BUDGET_MS),
+      })
+      runs++
+      if (summary.idle || runs >= num('MAX_RUNS', 1000)) {
+        process.stdout.write(`${JSON.stringify({ ...summary, runs, calls: send.calls })}\n`)
+        break
+      }
+    }
   } finally {
     unlock()
   }

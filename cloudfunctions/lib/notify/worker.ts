@@ -74,10 +74,8 @@ export async function runNotifyWorker(deps: WorkerDeps): Promise<RunSummary> {
       job = { ...job, status: job.total > 0 || job.freezeCursor ? 'sending' : 'freezing', pauseReason: null }
       await jobs.doc(job._id).update({ data: { status: job.status, pauseReason: null, pausedConfigVersion: null } })
     }
-    if (!(await acquireLease(job))) {
-      summary.idle = false
-      continue
-    }
+    // Held by another live run, which carries on with it.
+    if (!(await acquireLease(job))) continue
     await recoverOrphans(job)
     if (job.status === 'freezing') job = await freeze(job)
     if (job.status === 'sending') job = await sendAll(job)
