@@ -36,7 +36,9 @@ module.exports = {
       ...base,
       displayName: 'node',
       testEnvironment: 'node',
-      testMatch: ['<rootDir>/tests/{core,cloudfunctions,scripts,server}/**/*.test.{ts,tsx}'],
+      // Everything under tests/ except the reader's own projects below.
+      testMatch: ['<rootDir>/tests/**/*.test.{ts,tsx}'],
+      testPathIgnorePatterns: ['/node_modules/', '<rootDir>/tests/src/', '<rootDir>/tests/e2e/'],
     },
     {
       ...base,

@@ -34,6 +34,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
     plugins: [path.resolve(__dirname, 'plugins/dist-project-config.ts')],
     mini: {
       compile: { include: transpiled },
+      // Components' styles land in shared chunks in whatever order pages import them; the order
+      // does not matter (one class per rule), so don't warn about it.
+      miniCssExtractPluginOption: { ignoreOrder: true },
       postcss: {
         pxtransform: { enable: true, config: {} },
         cssModules: { enable: false },

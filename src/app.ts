@@ -1,12 +1,22 @@
+import Taro from '@tarojs/taro'
 import { createElement, type PropsWithChildren } from 'react'
 
-import { RootStore } from '@/stores/root-store'
+import { watchSystemDark } from '@/services/system-theme'
 import { StoresContext } from '@/stores/context'
+import { RootStore } from '@/stores/root-store'
 
 import './app.scss'
 
+if (process.env.TARO_ENV === 'weapp') {
+  // Functions run in the project's default cloud environment unless TARO_APP_CLOUD_ENV names one.
+  const env = process.env.TARO_APP_CLOUD_ENV
+  Taro.cloud.init(env ? { env, traceUser: false } : { traceUser: false })
+}
+
 // One store tree for the app's lifetime; pages reach it through useStores().
 const rootStore = new RootStore()
+
+watchSystemDark((dark) => rootStore.settings.setSystemDark(dark))
 
 function App({ children }: PropsWithChildren) {
   return createElement(StoresContext.Provider, { value: rootStore }, children)

@@ -1,17 +1,53 @@
-import { makeAutoObservable } from 'mobx'
+import { ContentApi } from '@/services/content-api'
+import { createTaroStorage, type KeyValueStorage } from '@/services/storage'
+import { createPlatformTransport, type Transport } from '@/services/transport'
 
-/** Root of the store tree: owns every domain store so pages reach them through one context. */
+import { ArticlesStore } from './articles-store'
+import { IssuesStore } from './issues-store'
+import { LibraryStore } from './library-store'
+import { RegionsStore } from './regions-store'
+import { SearchStore } from './search-store'
+import { SettingsStore } from './settings-store'
+
+export interface RootStoreDeps {
+  transport?: Transport
+  storage?: KeyValueStorage
+  now?: () => number
+}
+
+/** Root of the store tree: builds every domain store over one API client and one storage. */
 export class RootStore {
-  /** Masthead lines; fixed by the publication, shown above every issue. */
-  title = '双周决策观察'
-  tagline = '地方工作亮点追踪'
+  readonly api: ContentApi
+  readonly issues: IssuesStore
+  readonly articles: ArticlesStore
+  readonly regions: RegionsStore
+  readonly search: SearchStore
+  readonly library: LibraryStore
+  readonly settings: SettingsStore
 
-  constructor() {
-    makeAutoObservable(this)
+  constructor(deps: RootStoreDeps = {}) {
+    const storage = deps.storage ?? createTaroStorage()
+    this.api = new ContentApi(deps.transport ?? createPlatformTransport())
+    this.issues = new IssuesStore(this.api, storage)
+    this.articles = new ArticlesStore(this.api, storage)
+    this.regions = new RegionsStore(this.api, storage)
+    this.search = new SearchStore(this.api, storage)
+    this.library = new LibraryStore(storage, deps.now)
+    this.settings = new SettingsStore(storage)
   }
 
-  /** Both masthead lines joined, e.g. for share titles. */
-  get mastheadText(): string {
-    return `${this.title} · ${this.tagline}`
+  /** Opens an article for reading: loads it (cache first when offline) and records it in the history. */
+  async readArticle(id: string): Promise<void> {
+    await this.articles.loadArticle(id)
+    const detail = this.articles.articles.get(id)
+    if (detail) this.library.recordRead(detail)
+  }
+
+  /** Stops every persistence reaction. */
+  dispose(): void {
+    this.articles.dispose()
+    this.search.dispose()
+    this.library.dispose()
+    this.settings.dispose()
   }
 }

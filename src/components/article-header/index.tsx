@@ -1,0 +1,29 @@
+import { Text, View } from '@tarojs/components'
+
+import { RegionChip } from '../region-chip'
+import './index.scss'
+
+export interface ArticleHeaderProps {
+  region: string
+  title: string
+  /** e.g. `2024 年第 6 期`; tapping it opens the issue. */
+  issueLabel: string
+  onOpenIssue: () => void
+}
+
+/** Region tag, title and the issue the article belongs to. */
+export function ArticleHeader({ region, title, issueLabel, onOpenIssue }: ArticleHeaderProps) {
+  return (
+    <View className="article-header">
+      <View className="article-header__meta">
+        <RegionChip region={region} />
+        <View className="article-header__issue" onClick={onOpenIssue}>
+          <Text>《双周决策观察》{issueLabel}</Text>
+        </View>
+      </View>
+      <Text className="article-header__title" userSelect>
+        {title}
+      </Text>
+    </View>
+  )
+}

@@ -1,0 +1,48 @@
+import { Text, View } from '@tarojs/components'
+
+import './index.scss'
+
+export interface ArticleToolbarProps {
+  favourite: boolean
+  /** Current body size in px, shown between the buttons. */
+  fontSize: number
+  canShrink: boolean
+  canGrow: boolean
+  onShrink: () => void
+  onGrow: () => void
+  onToggleFavourite: () => void
+}
+
+/** Font size steps and the favourite toggle under an article's title. */
+export function ArticleToolbar(props: ArticleToolbarProps) {
+  const { favourite, fontSize, canShrink, canGrow, onShrink, onGrow, onToggleFavourite } = props
+  return (
+    <View className="article-toolbar">
+      <View className="article-toolbar__group">
+        <View
+          className={`article-toolbar__button${canShrink ? '' : ' article-toolbar__button--disabled'}`}
+          hoverClass="pressed"
+          onClick={canShrink ? onShrink : undefined}
+        >
+          <Text className="article-toolbar__small-a">A-</Text>
+        </View>
+        <Text className="article-toolbar__size">{fontSize}</Text>
+        <View
+          className={`article-toolbar__button${canGrow ? '' : ' article-toolbar__button--disabled'}`}
+          hoverClass="pressed"
+          onClick={canGrow ? onGrow : undefined}
+        >
+          <Text className="article-toolbar__large-a">A+</Text>
+        </View>
+      </View>
+      <View
+        className={`article-toolbar__fav${favourite ? ' article-toolbar__fav--on' : ''}`}
+        hoverClass="pressed"
+        onClick={onToggleFavourite}
+      >
+        <Text className="article-toolbar__star">{favourite ? '★' : '☆'}</Text>
+        <Text>{favourite ? '已收藏' : '收藏'}</Text>
+      </View>
+    </View>
+  )
+}

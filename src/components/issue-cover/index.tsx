@@ -1,0 +1,47 @@
+import { Text, View } from '@tarojs/components'
+
+import type { IssueSummary } from '@core/api/content'
+import { formatMonthDay, issueLabel, totalLabel } from '@/utils/format'
+
+import { RegionChip } from '../region-chip'
+import './index.scss'
+
+export interface IssueCoverProps {
+  issue: IssueSummary
+  onOpen: (id: string) => void
+}
+
+/** The latest issue as a printed cover: masthead, number and date, then the first contents lines. */
+export function IssueCover({ issue, onOpen }: IssueCoverProps) {
+  return (
+    <View className="issue-cover" hoverClass="pressed" onClick={() => onOpen(issue.id)}>
+      <View className="issue-cover__brand">
+        <Text className="issue-cover__title">{issue.title}</Text>
+        <Text className="issue-cover__subtitle">{issue.subtitle}</Text>
+        <View className="issue-cover__rule" />
+        <Text className="issue-cover__number">
+          {issueLabel(issue)} · {totalLabel(issue)}
+        </Text>
+        <Text className="issue-cover__date">{formatMonthDay(issue.publishedOn)}印发</Text>
+      </View>
+      <View className="issue-cover__contents">
+        <Text className="issue-cover__label">本期要目</Text>
+        {issue.firstTitles.map((title, i) => (
+          <View key={i} className="issue-cover__line">
+            <Text className="issue-cover__dot">·</Text>
+            <Text className="issue-cover__line-text">{title}</Text>
+          </View>
+        ))}
+        <View className="issue-cover__regions">
+          {issue.regions.map((r) => (
+            <RegionChip key={r} region={r} />
+          ))}
+        </View>
+        <View className="issue-cover__open">
+          <Text>共 {issue.articleCount} 篇 · 阅读本期</Text>
+          <Text className="issue-cover__arrow">›</Text>
+        </View>
+      </View>
+    </View>
+  )
+}

@@ -1,0 +1,119 @@
+import { Text, View } from '@tarojs/components'
+import { observer } from 'mobx-react-lite'
+import { useEffect } from 'react'
+
+import { ArticleRow } from '@/components/article-row'
+import { IssueColophon } from '@/components/issue-masthead'
+import { Segmented } from '@/components/segmented'
+import { usePageTheme } from '@/hooks/use-page-theme'
+import { articlePath, open } from '@/services/routes'
+import { useStores } from '@/stores/context'
+import { FONT_SIZES, type Theme } from '@/stores/settings-store'
+
+import './index.scss'
+
+const FONT_LABELS = ['小', '标准', '大', '特大']
+const THEME_OPTIONS: { value: Theme; label: string }[] = [
+  { value: 'system', label: '跟随系统' },
+  { value: 'light', label: '浅色' },
+  { value: 'dark', label: '深色' },
+]
+const HISTORY_SHOWN = 20
+
+/** Tab 我的: favourites, reading history, reading settings and the publication's contacts. */
+function MePage() {
+  const { library, settings, issues } = useStores()
+  const pageClass = usePageTheme(true)
+
+  useEffect(() => {
+    void issues.loadMasthead()
+  }, [issues])
+
+  const openArticle = (id: string) => open(articlePath(id))
+  const masthead = issues.latestDetail
+
+  return (
+    <View className={pageClass}>
+      <View className="section-title">阅读设置</View>
+      <View className="card me-page__settings">
+        <Text className="me-page__label">正文字号</Text>
+        <Segmented
+          options={FONT_SIZES.map((size, i) => ({
+            value: i,
+            label: FONT_LABELS[i],
+            previewSize: size - 1,
+          }))}
+          value={settings.fontStep}
+          onChange={(step) => settings.setFontStep(step)}
+        />
+        <Text className="me-page__label">外观</Text>
+        <Segmented
+          options={THEME_OPTIONS}
+          value={settings.theme}
+          onChange={(t) => settings.setTheme(t)}
+        />
+      </View>
+
+      <View className="section-title">
+        <Text>我的收藏</Text>
+        <Text>{library.favourites.size ? `${library.favourites.size} 篇` : ''}</Text>
+      </View>
+      <View className="card me-page__favourites">
+        {library.favouriteList.length === 0 ? (
+          <View className="me-page__empty">
+            <Text>还没有收藏的文章。在文章页点“收藏”，就会出现在这里。</Text>
+          </View>
+        ) : (
+          library.favouriteList.map((e) => (
+            <ArticleRow
+              key={e.id}
+              id={e.id}
+              title={e.title}
+              region={e.region}
+              meta={e.issueLabel}
+              onOpen={openArticle}
+            />
+          ))
+        )}
+      </View>
+
+      <View className="section-title">
+        <Text>阅读历史</Text>
+        {library.history.size ? (
+          <View className="me-page__clear" onClick={() => library.clearHistory()}>
+            <Text>清除</Text>
+          </View>
+        ) : null}
+      </View>
+      <View className="card me-page__history">
+        {library.historyList.length === 0 ? (
+          <View className="me-page__empty">
+            <Text>读过的文章会按时间列在这里，离线时也能打开。</Text>
+          </View>
+        ) : (
+          library.historyList
+            .slice(0, HISTORY_SHOWN)
+            .map((e) => (
+              <ArticleRow
+                key={e.id}
+                id={e.id}
+                title={e.title}
+                region={e.region}
+                meta={e.issueLabel}
+                onOpen={openArticle}
+              />
+            ))
+        )}
+      </View>
+
+      <View className="section-title">关于</View>
+      <View className="card me-page__about">
+        <Text className="me-page__about-title">《双周决策观察》</Text>
+        <Text className="me-page__about-text">地方工作亮点追踪 · 每两周一期</Text>
+      </View>
+      {masthead ? <IssueColophon issue={masthead} /> : null}
+    </View>
+  )
+}
+
+export default observer(MePage)

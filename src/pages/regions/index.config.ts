@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '地区',
+  enablePullDownRefresh: true,
+})

@@ -1,0 +1,19 @@
+import { checkWeapp, PACKAGE_LIMIT } from '../../scripts/check-weapp'
+
+// Builds dist/weapp when it is stale (about 20–40 s), then runs WeChat's wcc/wcsc over every file.
+jest.setTimeout(240_000)
+
+describe('the weapp build', () => {
+  it('compiles with WeChat wcc/wcsc and keeps every package under 2 MB', () => {
+    const report = checkWeapp()
+    for (const p of report.packages)
+      console.log(
+        `${p.name}: ${(p.raw / 1024).toFixed(1)} KB raw, ${(p.gzip / 1024).toFixed(1)} KB gzip`,
+      )
+    expect(report.failures).toEqual([])
+    expect(report.wxml).toBeGreaterThan(0)
+    expect(report.wxss).toBeGreaterThan(0)
+    expect(report.packages.map((p) => p.name)).toEqual(['main', 'packages/reader'])
+    for (const p of report.packages) expect(p.raw).toBeLessThan(PACKAGE_LIMIT)
+  })
+})
