@@ -61,6 +61,7 @@ export const publishInput = z.discriminatedUnion('action', [
   z.object({ action: z.literal('issues.unpublish'), id: z.string().regex(/^i\d{1,6}$/) }).strict(),
   z.object({ action: z.literal('issues.preview'), text: z.string().min(1).max(90000) }).strict(),
   z.object({ action: z.literal('audit.list'), cursor: z.string().max(40).optional() }).strict(),
+  z.object({ action: z.literal('editor.status') }).strict(),
 ])
 
 export type PublishInput = z.input<typeof publishInput>
@@ -86,6 +87,8 @@ export type ParsedIssueInput = z.infer<typeof parsedIssueSchema>
 export interface PublishResults {
   'issues.preview': PreviewResult
   'audit.list': { items: AuditView[]; nextCursor: string | null }
+  /** Whether the caller may use the editor pages (the server checks again on every action). */
+  'editor.status': { isEditor: boolean }
   'issues.publish': { issueId: string; firstPublish: boolean; replaced: boolean; articleCount: number; jobCreated: boolean }
   'issues.unpublish': { issueId: string; unpublished: boolean }
 }

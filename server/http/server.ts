@@ -1,5 +1,6 @@
 import path from 'path'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'http'
+import { MAX_ISSUE_FILE_BYTES } from '../../core/limits'
 import { HTTP_STATUS, MAX_BODY_BYTES, type ApiResponse, type ErrorCode } from '../../core/api/response'
 import type { LocalCloud } from '../local-cloud'
 import { RateLimiter } from './rate-limiter'
@@ -29,14 +30,14 @@ const sendError = (res: ServerResponse, code: ErrorCode, message: string): void 
   sendJson(res, HTTP_STATUS[code], { ok: false, error: { code, message } })
 
 /** Reads a request body up to the limit; null when it is larger. */
-function readBody(req: IncomingMessage): Promise<Buffer | null> {
+function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<Buffer | null> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = []
     let size = 0
     let over = false
     req.on('data', (chunk: Buffer) => {
       size += chunk.length
-      if (size > MAX_BODY_BYTES) over = true
+      if (size > limit) over = true
       else chunks.push(chunk)
     })
     req.on('end', () => resolve(over ? null : Buffer.concat(chunks)))
@@ -72,12 +73,29 @@ export function createLocalServer(options: ServerOptions): Server {
     sendJson(res, result.ok ? 200 : HTTP_STATUS[result.error.code], result)
   }
 
+  /**
+   * `POST /storage/upload` (header `x-file-name`): the stand-in of `wx.cloud.uploadFile`, which
+   * the mini-program uses to hand an editor's file to a function by its file id.
+   */
+  async function handleUpload(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (req.method !== 'POST') return sendError(res, 'not_found', 'upload with POST')
+    const header = req.headers['x-file-name']
+    const name = typeof header === 'string' ? decodeURIComponent(header).replace(/[^\w.\-\u4e00-\u9fff]/g, '_').slice(0, 80) : 'upload'
+    const body = await readBody(req, MAX_ISSUE_FILE_BYTES)
+    if (body === null) return sendError(res, 'payload_too_large', 'files are limited to 5 MB')
+    if (body.length === 0) return sendError(res, 'invalid_argument', 'the file is empty')
+    const { fileID } = await options.cloud.storage.upload(`uploads/${Date.now().toString(36)}-${name}`, body)
+    sendJson(res, 200, { ok: true, data: { fileID } })
+  }
+
   return createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://local')
     const api = /^\/api\/([A-Za-z0-9_-]+)\/?$/.exec(url.pathname)
     const stored = url.pathname.startsWith('/storage/') ? options.cloud.storage.pathOf(`cloud://local/${url.pathname.slice(9)}`) : null
     const work = api
       ? handleApi(req, res, api[1])
+      : url.pathname === '/storage/upload'
+        ? handleUpload(req, res)
       : stored
         ? Promise.resolve(serveStatic(path.dirname(stored), `/${path.basename(stored)}`, res, req.method === 'HEAD'))
         : Promise.resolve(

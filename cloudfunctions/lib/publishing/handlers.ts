@@ -79,6 +79,10 @@ export const publishFunction = createFunction(publishInput, {
     return { issueId: input.id, unpublished }
   },
 
+  async 'editor.status'(_input, ctx, deps: PublishDeps): Promise<PublishResults['editor.status']> {
+    return { isEditor: ctx.openid !== null && (await deps.admins.isAdmin(ctx.openid)) }
+  },
+
   async 'audit.list'(input, ctx, deps: PublishDeps): Promise<PublishResults['audit.list']> {
     await requireAdmin(ctx, deps)
     const rows = await auditPage(deps.db, input.cursor ?? null, AUDIT_PAGE + 1)
