@@ -34,7 +34,7 @@ export const RELEASED_PAGES = ['pages/latest/index', 'packages/reader/issue/inde
 export const LOCAL_TEMPLATE_ID = 'local-new-issue'
 
 /** The indexes a deployment creates in the console (`_id` is always indexed). */
-export const LOCAL_INDEXES: Record<string, string[]> = { deliveries: ['seq', 'state'], articles: ['issueId'] }
+export const LOCAL_INDEXES: Record<string, string[]> = { deliveries: ['seq'], articles: ['issueId'] }
 
 /** Reads `ADMIN_OPENIDS` (comma-separated): who may publish on the local cloud. */
 export const adminOpenidsFromEnv = (env: NodeJS.ProcessEnv): string[] =>
