@@ -12,6 +12,7 @@ const admins = adminsCollection(db)
 const sdk = cloud as unknown as {
   openapi: { wxacode: { getUnlimited(r: object): Promise<{ contentType?: string; buffer?: Uint8Array; errCode?: number; errMsg?: string }> } }
   uploadFile(o: { cloudPath: string; fileContent: Uint8Array }): Promise<{ fileID: string }>
+  downloadFile(o: { fileID: string }): Promise<{ fileContent: Uint8Array }>
 }
 
 const wxacode: WxacodeApi = {
@@ -25,6 +26,9 @@ const wxacode: WxacodeApi = {
     }
   },
 }
-const storage: FileStorage = { upload: (cloudPath, fileContent) => sdk.uploadFile({ cloudPath, fileContent }) }
+const storage: FileStorage = {
+  upload: (cloudPath, fileContent) => sdk.uploadFile({ cloudPath, fileContent }),
+  download: async (fileID) => (await sdk.downloadFile({ fileID })).fileContent,
+}
 
 export const main = (event: unknown) => qrcodeFunction(clientInput(event), callContext(wx), { db, admins, wxacode, storage })

@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'fs'
+import { mkdirSync, readFileSync, writeFileSync } from 'fs'
 import path from 'path'
 import QRCode from 'qrcode'
 import { SCENE_CHARSET } from '../../core/links'
@@ -36,6 +36,12 @@ export class LocalFileStorage implements FileStorage {
     mkdirSync(path.dirname(file), { recursive: true })
     writeFileSync(file, content)
     return { fileID: `cloud://local/${safe}` }
+  }
+
+  async download(fileID: string): Promise<Uint8Array> {
+    const file = this.pathOf(fileID)
+    if (!file) throw new Error(`downloadFile:fail invalid fileID ${fileID}`)
+    return readFileSync(file)
   }
 
   /** The file behind a local file id, or null. */

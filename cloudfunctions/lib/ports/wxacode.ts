@@ -18,4 +18,6 @@ export interface WxacodeApi {
 
 export interface FileStorage {
   upload(cloudPath: string, content: Uint8Array): Promise<{ fileID: string }>
+  /** `cloud.downloadFile({ fileID })`: rejects when the file does not exist. */
+  download(fileID: string): Promise<Uint8Array>
 }
