@@ -5,10 +5,7 @@
 import { copyFileSync } from 'fs'
 import path from 'path'
 import type { QrcodeResult } from '@core/api/qrcode'
-import type { ApiResponse } from '@core/api/response'
-import { createLocalCloud } from '../server/local-cloud'
-import { newOperatorOpenid, runningServer } from '../server/operator-file'
-import { lockStore } from '../server/store/store-lock'
+import { callAsOperator } from '../server/local-call'
 import { LocalFileStorage } from '../server/stand-ins/wxacode-api'
 
 const ROOT = path.resolve(__dirname, '..')
@@ -30,30 +27,10 @@ function parseArgs(argv: string[]): { event: object; out: string } {
   throw new Error('name --issue N or --article ID')
 }
 
-async function makeCode(dataDir: string, event: object): Promise<ApiResponse<QrcodeResult>> {
-  const server = runningServer(dataDir)
-  if (server) {
-    const res = await fetch(`http://127.0.0.1:${server.port}/api/qrcode`, {
-      method: 'POST',
-      headers: { 'x-wx-openid': server.operatorOpenid },
-      body: JSON.stringify(event),
-    })
-    return (await res.json()) as ApiResponse<QrcodeResult>
-  }
-  const unlock = lockStore(dataDir)
-  try {
-    const operator = newOperatorOpenid()
-    const cloud = createLocalCloud(dataDir, [operator], { kickOnPublish: false })
-    return (await cloud.functions.qrcode(event, { openid: operator, now: () => new Date() })) as ApiResponse<QrcodeResult>
-  } finally {
-    unlock()
-  }
-}
-
 async function main(): Promise<void> {
   const { event, out } = parseArgs(process.argv.slice(2))
   const dataDir = path.resolve(process.env.DATA_DIR ?? path.join(ROOT, '.data'))
-  const result = await makeCode(dataDir, event)
+  const result = await callAsOperator<QrcodeResult>(dataDir, 'qrcode', event)
   if (!result.ok) throw new Error(result.error.message)
   const file = new LocalFileStorage(dataDir).pathOf(result.data.fileID)
   if (!file) throw new Error(`unexpected file id ${result.data.fileID}`)
