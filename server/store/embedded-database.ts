@@ -1,4 +1,46 @@
 import Datastore from '@seald-io/nedb'
+import { open, type FileHandle } from 'fs/promises'
+// The store's own ordering of values, so ordered pages sort exactly as its cursors do.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const model = require('@seald-io/nedb/lib/model.js') as {
+  compareThings(a: unknown, b: unknown): number
+  getDotValue(doc: unknown, field: string): unknown
+  serialize(doc: unknown): string
+}
+
+interface Persistence {
+  filename: string
+  persistNewStateAsync(docs: unknown[]): Promise<void>
+  persistCachedDatabaseAsync(): Promise<void>
+}
+
+/**
+ * Appends through one open file handle instead of opening the data file for every write. A write
+ * still completes only once the system has it, so a killed process loses no finished write. After
+ * a compaction (which replaces the file) the handle is reopened.
+ */
+function appendThroughOpenFile(persistence: Persistence): void {
+  let handle: Promise<FileHandle> | null = null
+  let queue: Promise<unknown> = Promise.resolve()
+  const compact = persistence.persistCachedDatabaseAsync.bind(persistence)
+  persistence.persistNewStateAsync = (docs) => {
+    const lines = docs.map((d) => `${model.serialize(d)}\n`).join('')
+    if (!lines) return Promise.resolve()
+    const write = queue.then(async () => {
+      handle ??= open(persistence.filename, 'a')
+      await (await handle).write(lines)
+    })
+    queue = write.catch(() => undefined)
+    return write
+  }
+  persistence.persistCachedDatabaseAsync = async () => {
+    await queue
+    await compact()
+    const old = handle
+    handle = null
+    if (old) await (await old).close()
+  }
+}
 import path from 'path'
 import type {
   Collection,
@@ -55,6 +97,7 @@ export class EmbeddedDatabase implements Database {
         this.dir ? { filename: path.join(this.dir, `${name}.db`), corruptAlertThreshold: 1 } : { inMemoryOnly: true },
       )
       store = ds.loadDatabaseAsync().then(async () => {
+        if (this.dir) appendThroughOpenFile(ds.persistence as unknown as Persistence)
         for (const fieldName of this.indexes[name] ?? []) await ds.ensureIndexAsync({ fieldName })
         return ds
       })
@@ -67,6 +110,34 @@ export class EmbeddedDatabase implements Database {
   async compact(): Promise<void> {
     for (const store of this.stores.values()) await (await store).compactDatafileAsync()
   }
+}
+
+/** Above this many documents, ordered pages are cut from sort keys rather than by sorting documents. */
+const LARGE_COLLECTION = 10000
+
+/** The first `n` documents by `order`, by insertion into a bounded sorted list. */
+function firstInOrder(docs: Record<string, unknown>[], order: [string, 1 | -1][], n: number): Record<string, unknown>[] {
+  const compare = (a: Record<string, unknown>, b: Record<string, unknown>): number => {
+    for (const [field, direction] of order) {
+      const c = model.compareThings(model.getDotValue(a, field), model.getDotValue(b, field))
+      if (c !== 0) return c * direction
+    }
+    return 0
+  }
+  const kept: Record<string, unknown>[] = []
+  for (const doc of docs) {
+    if (kept.length === n && compare(doc, kept[n - 1]) >= 0) continue
+    let lo = 0
+    let hi = kept.length
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1
+      if (compare(kept[mid], doc) <= 0) lo = mid + 1
+      else hi = mid
+    }
+    kept.splice(lo, 0, doc)
+    if (kept.length > n) kept.pop()
+  }
+  return kept
 }
 
 const emptyState = (): QueryState => ({ where: [], order: [], skip: 0, limit: MAX_QUERY_LIMIT, projection: null })
@@ -112,11 +183,26 @@ class LocalQuery<T extends Doc> implements Query<T> {
 
   async get(): Promise<GetResult<T>> {
     const store = await this.store()
-    let cursor = store.findAsync(this.mongoQuery())
-    if (this.state.order.length) cursor = cursor.sort(Object.fromEntries(this.state.order))
-    cursor = cursor.skip(this.state.skip).limit(this.state.limit)
-    if (this.state.projection) cursor = cursor.projection(this.state.projection)
-    return { data: (await cursor) as unknown as T[] }
+    const { order, skip, limit, projection } = this.state
+    if (order.length === 0 || store.getAllData().length <= LARGE_COLLECTION) {
+      let cursor = store.findAsync(this.mongoQuery())
+      if (order.length) cursor = cursor.sort(Object.fromEntries(order))
+      cursor = cursor.skip(skip).limit(limit)
+      if (projection) cursor = cursor.projection(projection)
+      return { data: (await cursor) as unknown as T[] }
+    }
+    // Ordered pages of a large collection: order the matches by their sort keys alone and keep only the first
+    // skip + limit while scanning, then read those documents whole. Sorting every full match
+    // would copy and sort a large collection once per page.
+    const keyFields = Object.fromEntries([['_id', 1], ...order.map(([f]) => [f, 1])])
+    const keys = (await store.findAsync(this.mongoQuery()).projection(keyFields)) as unknown as Record<string, unknown>[]
+    const ids = firstInOrder(keys, order, skip + limit)
+      .slice(skip)
+      .map((d) => d._id as string)
+    let cursor = store.findAsync({ _id: { $in: ids } })
+    if (projection) cursor = cursor.projection(projection)
+    const byId = new Map(((await cursor) as unknown as Doc[]).map((d) => [d._id, d]))
+    return { data: ids.map((id) => byId.get(id)).filter(Boolean) as unknown as T[] }
   }
 
   async count(): Promise<{ total: number }> {

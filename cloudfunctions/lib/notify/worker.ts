@@ -41,7 +41,8 @@ export interface RunSummary {
 
 type Outcome = 'sent' | 'failed' | 'no_grant' | 'unknown' | 'retried' | 'config' | 'skipped'
 
-const FREEZE_PAGE = 500
+const FREEZE_PAGE = 1000
+const RETRY_EVERY_WINDOWS = 5
 const CLAIMABLE: DeliveryState[] = ['pending', 'retry']
 
 /**
@@ -54,7 +55,7 @@ export async function runNotifyWorker(deps: WorkerDeps): Promise<RunSummary> {
   const _ = db.command
   const deadline = deps.now().getTime() + deps.budgetMs
   const leaseMs = deps.leaseMs ?? 3000
-  const windowSize = deps.windowSize ?? 100
+  const windowSize = deps.windowSize ?? 400
   const timeLeft = () => deadline - deps.now().getTime()
   const config = await loadNotifyConfig(db, deps.defaults)
   const jobs = db.collection<JobRecord>(JOBS)
@@ -208,7 +209,7 @@ export async function runNotifyWorker(deps: WorkerDeps): Promise<RunSummary> {
         await record('failed', { lastError: errCode, attempts })
         return 'failed'
       }
-      const backoff = Math.min(60000, 1000 * 2 ** attempts)
+      const backoff = Math.min(60000, 500 * 2 ** (attempts - 1))
       await record('retry', { lastError: errCode, attempts, nextAttemptAt: new Date(deps.now().getTime() + backoff).toISOString() })
       return 'retried'
     }
@@ -250,40 +251,47 @@ export async function runNotifyWorker(deps: WorkerDeps): Promise<RunSummary> {
 
     const tooManyErrors = () => recent.length >= 100 && recent.filter(Boolean).length / recent.length > errorRateLimit
 
+    /** Sends one batch and checkpoints; false when the job had to pause. */
+    const sendBatch = async (batch: DeliveryRecord[], patch: () => Record<string, unknown>): Promise<boolean> => {
+      const counts = await processWindow(batch)
+      if (configError !== null) {
+        await checkpoint(counts, {})
+        await pause(`config:${configError}`)
+        return false
+      }
+      await checkpoint(counts, patch())
+      if (tooManyErrors()) {
+        await pause('error_rate')
+        return false
+      }
+      return true
+    }
+    const dueRetries = async () =>
+      (
+        await deliveries
+          .where({ jobId: job._id, state: 'retry', nextAttemptAt: _.lte(deps.now().toISOString()) })
+          .limit(windowSize)
+          .get()
+      ).data
+
+    let windows = 0
     while (timeLeft() > 0) {
-      if (job.cursor < job.total) {
+      const firstPass = job.cursor < job.total
+      // Retries fall due during the first pass too: taking them every few windows keeps the tail short.
+      if (!firstPass || ++windows % RETRY_EVERY_WINDOWS === 0) {
+        const due = await dueRetries()
+        if (due.length > 0) {
+          if (!(await sendBatch(due, () => ({})))) return job
+          continue
+        }
+      }
+      if (firstPass) {
         // First pass, in recipient order.
         const { data: batch } = await deliveries
           .where({ jobId: job._id, seq: _.and(_.gte(job.cursor), _.lt(job.cursor + windowSize)) })
           .orderBy('seq', 'asc')
           .get()
-        const counts = await processWindow(batch)
-        if (configError !== null) {
-          await checkpoint(counts, {})
-          await pause(`config:${configError}`)
-          return job
-        }
-        job.cursor += windowSize
-        await checkpoint(counts, { cursor: job.cursor })
-        if (tooManyErrors()) {
-          await pause('error_rate')
-          return job
-        }
-        continue
-      }
-      // Then retries, as they fall due.
-      const { data: due } = await deliveries
-        .where({ jobId: job._id, state: 'retry', nextAttemptAt: _.lte(deps.now().toISOString()) })
-        .limit(windowSize)
-        .get()
-      if (due.length > 0) {
-        const counts = await processWindow(due)
-        if (configError !== null) {
-          await checkpoint(counts, {})
-          await pause(`config:${configError}`)
-          return job
-        }
-        await checkpoint(counts, {})
+        if (!(await sendBatch(batch, () => ({ cursor: (job.cursor += windowSize) })))) return job
         continue
       }
       const { data: waiting } = await deliveries
