@@ -39,6 +39,9 @@ module.exports = {
       // Everything under tests/ except the reader's own projects below.
       testMatch: ['<rootDir>/tests/**/*.test.{ts,tsx}'],
       testPathIgnorePatterns: ['/node_modules/', '<rootDir>/tests/src/', '<rootDir>/tests/e2e/'],
+      // pdfjs-dist (the PDF importer) ships ESM only: transpile it, and nothing else of node_modules.
+      transform: { '^.+\\.(t|j)sx?$': swc, '^.+\\.mjs$': swc },
+      transformIgnorePatterns: ['/node_modules/(?!pdfjs-dist/)'],
     },
     {
       ...base,

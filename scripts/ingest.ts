@@ -1,13 +1,14 @@
 /**
- * `npm run ingest -- [--dry-run] [--json] FILE` parses an issue export and prints it (JSON or a
- * summary); `--publish` also publishes it into the local store (`DATA_DIR`). Bad input exits 2 with
- * one line `error: <problem> (<file>)` on stderr; a failed publish exits 1 the same way.
+ * `npm run ingest -- [--dry-run] [--json] FILE` reads an issue file (the text export, a Word .docx
+ * or the PDF), parses it and prints it (JSON or a summary); `--publish` also publishes it into the
+ * local store (`DATA_DIR`). Bad input exits 2 with one line `error: <problem> (<file>)` on stderr; a
+ * failed publish exits 1 the same way. Long PDFs report `reading page N/M…` on stderr.
  */
 import { readFileSync, statSync } from 'fs'
 import path from 'path'
 import { parseIssueText } from '@core/index'
-import { decodeIssueBytes } from '@core/issue-text/decode'
 import { MAX_ISSUE_FILE_BYTES } from '@core/limits'
+import { importIssueFile, type PdfProgress } from '../cloudfunctions/lib/import'
 import { parseIngestArgs } from './ingest/cli-args'
 import { publishLocally } from './ingest/publish'
 import { formatSummary } from './ingest/summary'
@@ -15,8 +16,14 @@ import { formatSummary } from './ingest/summary'
 const EXIT_BAD_INPUT = 2
 const EXIT_FAILED = 1
 const ROOT = path.resolve(__dirname, '..')
+/** PDFs longer than this report each page read. */
+const PROGRESS_FROM_PAGES = 5
+
+/** A progress line being rewritten on a terminal, to be cleared before anything else is written. */
+let progressShown = false
 
 function exitWith(message: string, file?: string, code = EXIT_BAD_INPUT): never {
+  if (progressShown) process.stderr.write('\r\x1b[K')
   process.stderr.write(`error: ${message}${file ? ` (${file})` : ''}\n`)
   process.exit(code)
 }
@@ -40,12 +47,23 @@ function readBytes(file: string): Uint8Array {
   }
 }
 
+/** Progress on stderr (stdout stays one document): one line per page, or one rewritten line on a terminal. */
+function reportPages({ page, pages }: PdfProgress): void {
+  if (pages <= PROGRESS_FROM_PAGES) return
+  const line = `reading page ${page}/${pages}…`
+  if (!process.stderr.isTTY) process.stderr.write(`${line}\n`)
+  else {
+    process.stderr.write(`\r${line}${page === pages ? '\n' : ''}`)
+    progressShown = page < pages
+  }
+}
+
 async function main(argv: string[]): Promise<void> {
   const args = parseIngestArgs(argv)
   if ('error' in args) exitWith(args.error)
-  const text = decodeIssueBytes(readBytes(args.file))
-  if (!text.ok) exitWith(text.error.message, args.file)
-  const parsed = parseIssueText(text.data)
+  const imported = await importIssueFile(readBytes(args.file), path.basename(args.file), { onPdfPage: reportPages })
+  if (!imported.ok) exitWith(imported.error.message, args.file)
+  const parsed = parseIssueText(imported.data.text)
   if (!parsed.ok) exitWith(parsed.error.message, args.file)
   process.stdout.write(args.json ? `${JSON.stringify(parsed.data, null, 2)}\n` : `${formatSummary(parsed.data)}\n`)
   if (!args.publish) return

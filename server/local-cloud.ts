@@ -93,7 +93,7 @@ export function createLocalCloud(
     functions: {
       content: (event, ctx) => contentFunction(event, ctx, { db }),
       publish: (event, ctx) =>
-        publishFunction(event, ctx, { db, admins, kickNotify: kickOnPublish ? () => void kickNotify() : undefined }),
+        publishFunction(event, ctx, { db, admins, storage, kickNotify: kickOnPublish ? () => void kickNotify() : undefined }),
       subscription: (event, ctx) => subscriptionFunction(event, ctx, { db, templateId }),
       notify: (event, ctx) => notifyFunction(event, ctx, { db, admins, worker }),
       qrcode: (event, ctx) => qrcodeFunction(event, ctx, { db, admins, wxacode, storage }),

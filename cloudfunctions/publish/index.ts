@@ -2,7 +2,7 @@
 import cloud from 'wx-server-sdk'
 import { publishFunction } from '../lib/publishing/handlers'
 import type { Database } from '../lib/ports/database'
-import { adminsCollection, callContext, clientInput, type WxCloud } from '../lib/ports/wx-binding'
+import { adminsCollection, callContext, clientInput, wxFileStorage, type WxCloud } from '../lib/ports/wx-binding'
 
 const wx = cloud as unknown as WxCloud
 wx.init({ env: wx.DYNAMIC_CURRENT_ENV })
@@ -15,4 +15,4 @@ const kickNotify = (): void => {
   sdk.callFunction({ name: 'notify', data: { action: 'notify.run' } }).catch(() => undefined)
 }
 
-export const main = (event: unknown) => publishFunction(clientInput(event), callContext(wx), { db, admins, kickNotify })
+export const main = (event: unknown) => publishFunction(clientInput(event), callContext(wx), { db, admins, kickNotify, storage: wxFileStorage(cloud) })

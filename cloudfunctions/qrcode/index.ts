@@ -2,8 +2,8 @@
 import cloud from 'wx-server-sdk'
 import { qrcodeFunction } from '../lib/qrcode/handlers'
 import type { Database } from '../lib/ports/database'
-import type { FileStorage, WxacodeApi } from '../lib/ports/wxacode'
-import { adminsCollection, callContext, clientInput, type WxCloud } from '../lib/ports/wx-binding'
+import type { WxacodeApi } from '../lib/ports/wxacode'
+import { adminsCollection, callContext, clientInput, wxFileStorage, type WxCloud } from '../lib/ports/wx-binding'
 
 const wx = cloud as unknown as WxCloud
 wx.init({ env: wx.DYNAMIC_CURRENT_ENV })
@@ -11,8 +11,6 @@ const db = wx.database() as Database
 const admins = adminsCollection(db)
 const sdk = cloud as unknown as {
   openapi: { wxacode: { getUnlimited(r: object): Promise<{ contentType?: string; buffer?: Uint8Array; errCode?: number; errMsg?: string }> } }
-  uploadFile(o: { cloudPath: string; fileContent: Uint8Array }): Promise<{ fileID: string }>
-  downloadFile(o: { fileID: string }): Promise<{ fileContent: Uint8Array }>
 }
 
 const wxacode: WxacodeApi = {
@@ -26,9 +24,6 @@ const wxacode: WxacodeApi = {
     }
   },
 }
-const storage: FileStorage = {
-  upload: (cloudPath, fileContent) => sdk.uploadFile({ cloudPath, fileContent }),
-  download: async (fileID) => (await sdk.downloadFile({ fileID })).fileContent,
-}
+const storage = wxFileStorage(cloud)
 
 export const main = (event: unknown) => qrcodeFunction(clientInput(event), callContext(wx), { db, admins, wxacode, storage })

@@ -59,7 +59,15 @@ export const parsedIssueSchema = z
 export const publishInput = z.discriminatedUnion('action', [
   z.object({ action: z.literal('issues.publish'), parsed: parsedIssueSchema }).strict(),
   z.object({ action: z.literal('issues.unpublish'), id: z.string().regex(/^i\d{1,6}$/) }).strict(),
-  z.object({ action: z.literal('issues.preview'), text: z.string().min(1).max(90000) }).strict(),
+  z
+    .object({
+      action: z.literal('issues.preview'),
+      /** Pasted export text, or a file uploaded to cloud storage (text export, .docx or .pdf). */
+      text: z.string().min(1).max(90000).optional(),
+      fileID: z.string().min(1).max(300).optional(),
+      fileName: z.string().max(120).optional(),
+    })
+    .strict(),
   z.object({ action: z.literal('audit.list'), cursor: z.string().max(40).optional() }).strict(),
   z.object({ action: z.literal('editor.status') }).strict(),
 ])
@@ -75,6 +83,8 @@ export interface AuditView {
 }
 
 export interface PreviewResult {
+  /** What the file was read as. */
+  format: 'text' | 'docx' | 'pdf'
   /** The parse, with the ids it will publish under (kept from the published issue when replacing). */
   parsed: { issue: ParsedIssueInput['issue']; articles: ParsedIssueInput['articles']; warnings: { code: string; message: string }[] }
   existing: { published: boolean; articleCount: number } | null

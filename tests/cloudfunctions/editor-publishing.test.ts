@@ -6,6 +6,10 @@ import { renderIssueText } from '@core/issue-text/render'
 import type { ParsedIssue } from '@core/index'
 import { anonymous, sampleParsed } from '../fixtures/published-store'
 import { readSampleIssue } from '../fixtures/sample-issue'
+import { mkdtempSync } from 'fs'
+import os from 'os'
+import path from 'path'
+import { LocalFileStorage } from '../../server/stand-ins/wxacode-api'
 
 const admins = allowlist(['editor-1'])
 let t = Date.parse('2024-03-28T08:00:00Z')
@@ -41,6 +45,21 @@ describe('editor publishing', () => {
     const c = corrected()
     const again = await call<{ existing: unknown; kept: number; added: number }>({ action: 'issues.preview', text: renderIssueText(c.issue, c.articles) })
     expect(again).toMatchObject({ existing: { published: true, articleCount: 10 }, kept: 10, added: 1 })
+  })
+
+  it('previews an uploaded file by its file id, and refuses one that is not an issue file', async () => {
+    const storage = new LocalFileStorage(mkdtempSync(path.join(os.tmpdir(), 'uploads-')))
+    const deps = { db, admins, storage }
+    const { fileID } = await storage.upload('uploads/issue.txt', Buffer.from(readSampleIssue()))
+    const r = await publishFunction({ action: 'issues.preview', fileID, fileName: 'issue.txt' }, as('editor-1'), deps)
+    expect(r.ok && r.data).toMatchObject({ format: 'text', added: 10 })
+    const png = await storage.upload('uploads/photo.png', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]))
+    const bad = await publishFunction({ action: 'issues.preview', fileID: png.fileID, fileName: 'photo.png' }, as('editor-1'), deps)
+    expect(!bad.ok && bad.error).toEqual({ code: 'invalid_argument', message: expect.stringMatching(/^不是可识别的期刊文件：/) })
+    const missing = await publishFunction({ action: 'issues.preview', fileID: 'cloud://local/uploads/none.txt' }, as('editor-1'), deps)
+    expect(!missing.ok && missing.error.code).toBe('not_found')
+    const both = await publishFunction({ action: 'issues.preview', fileID, text: 'x' }, as('editor-1'), deps)
+    expect(!both.ok && both.error.code).toBe('invalid_argument')
   })
 
   it('says clearly when the text is not an issue', async () => {

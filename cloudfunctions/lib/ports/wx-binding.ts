@@ -2,6 +2,7 @@ import type { AdminDirectory } from './admins'
 import type { CallContext } from './context'
 import type { Database } from './database'
 import type { SendApi, SubscribeMessage } from './subscribe-message'
+import type { FileStorage } from './wxacode'
 
 /** The parts of `wx-server-sdk` an entry uses (the SDK module itself in production). */
 export interface WxCloud {
@@ -55,3 +56,15 @@ export const adminsCollection = (db: Database): AdminDirectory => ({
     return data.length > 0
   },
 })
+
+/** Cloud storage over `cloud.uploadFile` / `cloud.downloadFile`. */
+export const wxFileStorage = (cloud: unknown): FileStorage => {
+  const sdk = cloud as {
+    uploadFile(o: { cloudPath: string; fileContent: Uint8Array }): Promise<{ fileID: string }>
+    downloadFile(o: { fileID: string }): Promise<{ fileContent: Uint8Array }>
+  }
+  return {
+    upload: (cloudPath, fileContent) => sdk.uploadFile({ cloudPath, fileContent }),
+    download: async (fileID) => (await sdk.downloadFile({ fileID })).fileContent,
+  }
+}

@@ -10,10 +10,14 @@ import { createJobOnce } from '../notify/jobs'
 import { audit, auditPage } from './audit'
 import { keepArticleIds } from './keep-ids'
 import { publishIssue, unpublishIssue } from './publish-issue'
+import { importIssueFile } from '../import'
+import type { FileStorage } from '../ports/wxacode'
 
 export interface PublishDeps {
   db: Database
   admins: AdminDirectory
+  /** Where the mini-program uploads an editor's file before asking for a preview. */
+  storage?: FileStorage
   /** Starts the notification worker now rather than at its next timer tick (fire and forget). */
   kickNotify?: () => void
 }
@@ -36,15 +40,37 @@ function withKeptIds(parsed: ParsedIssue, existing: IssueRecord | null) {
   return keepArticleIds(existing.sections.flatMap((s) => s.articles), parsed)
 }
 
+/** The export text of a preview request: pasted, or read from the uploaded file in any format. */
+async function issueText(
+  input: { text?: string; fileID?: string; fileName?: string },
+  deps: PublishDeps,
+): Promise<{ text: string; format: 'text' | 'docx' | 'pdf' }> {
+  if ((input.text === undefined) === (input.fileID === undefined))
+    throw new ApiFailure('invalid_argument', 'give either text or fileID')
+  if (input.text !== undefined) return { text: input.text, format: 'text' }
+  if (!deps.storage) throw new ApiFailure('unavailable', 'file uploads are not available here')
+  let bytes: Uint8Array
+  try {
+    bytes = await deps.storage.download(input.fileID!)
+  } catch {
+    throw new ApiFailure('not_found', `fileID: no such uploaded file`)
+  }
+  const imported = await importIssueFile(bytes, input.fileName ?? '')
+  if (!imported.ok) throw new ApiFailure('invalid_argument', imported.error.message)
+  return imported.data
+}
+
 /** The admin-only `publish` function: preview, publish or replace, unpublish, and the audit log. */
 export const publishFunction = createFunction(publishInput, {
   async 'issues.preview'(input, ctx, deps: PublishDeps): Promise<PublishResults['issues.preview']> {
     await requireAdmin(ctx, deps)
-    const result = parseIssueText(input.text)
+    const { text, format } = await issueText(input, deps)
+    const result = parseIssueText(text)
     if (!result.ok) throw new ApiFailure('invalid_argument', `不是可识别的期刊文件：${result.error.message}`)
     const existing = await existingIssue(deps.db, result.data.issue.id)
     const { parsed, kept, added } = withKeptIds(result.data, existing)
     return {
+      format,
       parsed,
       existing: existing ? { published: existing.published, articleCount: existing.articleCount } : null,
       kept,

@@ -1,0 +1,80 @@
+/**
+ * One way in for every issue file an editor has: the text export, a Word .docx or the printed PDF,
+ * each turned into the export's text so that `parseIssueText` reads them all alike.
+ */
+import { decodeIssueBytes } from '../../../core/issue-text/decode'
+import { MAX_ISSUE_FILE_BYTES } from '../../../core/limits'
+import { fail, ok, type Result } from '../../../core/result'
+import { docxToIssueText } from './docx'
+import { firstLine } from './error-text'
+import { pdfToIssueText, type PdfProgress } from './pdf'
+import { sniffIssueFile } from './sniff'
+
+export type ImportFormat = 'text' | 'docx' | 'pdf'
+
+export interface ImportedIssueText {
+  text: string
+  format: ImportFormat
+}
+
+export interface ImportOptions {
+  /** Called before each PDF page is read (for progress on long files). */
+  onPdfPage?: (progress: PdfProgress) => void
+}
+
+export type { PdfProgress }
+
+export const UNRECOGNIZED_FILE = 'unrecognized_file'
+
+const unrecognized = (reason: string) => fail(UNRECOGNIZED_FILE, `不是可识别的期刊文件：${reason}`)
+
+const extensionOf = (fileName: string): string =>
+  /\.([A-Za-z0-9]+)$/.exec(fileName)?.[1]?.toLowerCase() ?? ''
+
+/**
+ * Turns an uploaded issue file into export-format text. The format is told by the bytes (a zip
+ * holding word/document.xml, `%PDF-`, else text), not by the name. Wrong or damaged files give
+ * `unrecognized_file` with one line `不是可识别的期刊文件：<reason>`; it never throws.
+ */
+export async function importIssueFile(
+  bytes: Uint8Array,
+  fileName: string,
+  options: ImportOptions = {},
+): Promise<Result<ImportedIssueText>> {
+  try {
+    if (bytes.length > MAX_ISSUE_FILE_BYTES)
+      return fail(
+        'too_large',
+        `the file is ${(bytes.length / 1048576).toFixed(1)} MB, over the 5 MB limit`,
+      )
+    const sniffed = sniffIssueFile(bytes)
+    switch (sniffed.kind) {
+      case 'unrecognized':
+        return unrecognized(sniffed.reason)
+      case 'docx': {
+        const docx = await docxToIssueText(bytes)
+        return docx.ok ? ok({ text: docx.text, format: 'docx' }) : unrecognized(docx.reason)
+      }
+      case 'pdf': {
+        const pdf = await pdfToIssueText(bytes, options.onPdfPage)
+        return pdf.ok ? ok({ text: pdf.text, format: 'pdf' }) : unrecognized(pdf.reason)
+      }
+      case 'text': {
+        const text = decodeIssueBytes(bytes)
+        if (text.ok) return ok({ text: text.data, format: 'text' })
+        if (text.error.code === 'too_large') return text
+        // A name promising a document whose bytes are neither that document nor text.
+        const ext = extensionOf(fileName)
+        if (text.error.code === 'binary' && (ext === 'pdf' || ext === 'docx'))
+          return unrecognized(`binary data, not a valid .${ext} file (damaged or renamed?)`)
+        return unrecognized(text.error.message)
+      }
+      default: {
+        const never: never = sniffed
+        return unrecognized(`unknown kind ${String(never)}`)
+      }
+    }
+  } catch (e) {
+    return unrecognized(`the file could not be read (${firstLine(e)})`)
+  }
+}

@@ -1,0 +1,99 @@
+/** What kind of file an upload is, told from its bytes (magic numbers, the zip's file list), not its name. */
+
+export type Sniffed =
+  { kind: 'docx' } | { kind: 'pdf' } | { kind: 'text' } | { kind: 'unrecognized'; reason: string }
+
+const ascii = (bytes: Uint8Array, from: number, length: number): string =>
+  String.fromCharCode(...bytes.subarray(from, from + length))
+
+const startsWith = (bytes: Uint8Array, prefix: number[], at = 0): boolean =>
+  prefix.every((b, i) => bytes[at + i] === b)
+
+const ZIP_LOCAL = [0x50, 0x4b, 0x03, 0x04]
+const ZIP_EMPTY = [0x50, 0x4b, 0x05, 0x06]
+const OLE2 = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]
+
+const IMAGE_MAGIC: number[][] = [
+  [0x89, 0x50, 0x4e, 0x47], // PNG
+  [0xff, 0xd8, 0xff], // JPEG
+  [0x47, 0x49, 0x46, 0x38], // GIF8
+]
+
+function isImage(bytes: Uint8Array): boolean {
+  if (IMAGE_MAGIC.some((magic) => startsWith(bytes, magic))) return true
+  if (ascii(bytes, 0, 4) === 'RIFF' && ascii(bytes, 8, 4) === 'WEBP') return true
+  // ISO media (HEIC/AVIF photos from phones): `....ftyp<brand>`.
+  return ascii(bytes, 4, 4) === 'ftyp' && /^(hei[cfsx]|mif1|msf1|avif)$/.test(ascii(bytes, 8, 4))
+}
+
+/** A PDF starts with `%PDF-`, though readers accept it anywhere in the first kilobyte. */
+export function isPdf(bytes: Uint8Array): boolean {
+  const head = ascii(bytes, 0, Math.min(bytes.length, 1024))
+  return head.includes('%PDF-')
+}
+
+const readU16 = (b: Uint8Array, at: number): number => b[at] | (b[at + 1] << 8)
+const readU32 = (b: Uint8Array, at: number): number =>
+  (readU16(b, at) | (readU16(b, at + 2) << 16)) >>> 0
+
+/**
+ * Names in a zip's central directory, or null when there is none to read (a damaged or cut archive).
+ * The end record is searched backwards over the longest possible archive comment.
+ */
+export function zipEntryNames(bytes: Uint8Array): string[] | null {
+  const EOCD = 0x06054b50
+  const CENTRAL = 0x02014b50
+  const stop = Math.max(0, bytes.length - 22 - 0xffff)
+  for (let at = bytes.length - 22; at >= stop; at--) {
+    if (readU32(bytes, at) !== EOCD) continue
+    const count = readU16(bytes, at + 10)
+    const offset = readU32(bytes, at + 16)
+    const names: string[] = []
+    let p = offset
+    for (let i = 0; i < count; i++) {
+      if (p + 46 > bytes.length || readU32(bytes, p) !== CENTRAL) return null
+      const nameLength = readU16(bytes, p + 28)
+      const extraLength = readU16(bytes, p + 30)
+      const commentLength = readU16(bytes, p + 32)
+      if (p + 46 + nameLength > bytes.length) return null
+      names.push(new TextDecoder().decode(bytes.subarray(p + 46, p + 46 + nameLength)))
+      p += 46 + nameLength + extraLength + commentLength
+    }
+    return names
+  }
+  return null
+}
+
+function sniffZip(bytes: Uint8Array): Sniffed {
+  const names = zipEntryNames(bytes)
+  if (names === null)
+    return {
+      kind: 'unrecognized',
+      reason: 'a damaged or incomplete zip archive (download it again?)',
+    }
+  const has = (name: string): boolean => names.includes(name)
+  if (has('word/document.xml')) return { kind: 'docx' }
+  if (has('xl/workbook.xml'))
+    return { kind: 'unrecognized', reason: 'an Excel workbook, not a Word document' }
+  if (has('ppt/presentation.xml'))
+    return { kind: 'unrecognized', reason: 'a PowerPoint file, not a Word document' }
+  if (has('content.xml') && has('mimetype'))
+    return { kind: 'unrecognized', reason: 'an OpenDocument file: save it as Word .docx' }
+  return { kind: 'unrecognized', reason: 'a zip archive that is not a Word .docx document' }
+}
+
+/** Tells the format of an uploaded issue file from its first bytes (and, for a zip, its contents). */
+export function sniffIssueFile(bytes: Uint8Array): Sniffed {
+  if (bytes.length === 0) return { kind: 'unrecognized', reason: 'the file is empty' }
+  if (startsWith(bytes, ZIP_LOCAL) || startsWith(bytes, ZIP_EMPTY)) return sniffZip(bytes)
+  if (isPdf(bytes)) return { kind: 'pdf' }
+  if (startsWith(bytes, OLE2))
+    return {
+      kind: 'unrecognized',
+      reason: 'an old Word .doc file or a password-protected document: save it as .docx',
+    }
+  if (ascii(bytes, 0, 5) === '{\\rtf')
+    return { kind: 'unrecognized', reason: 'an RTF document: save it as Word .docx' }
+  if (isImage(bytes)) return { kind: 'unrecognized', reason: 'binary data (an image?)' }
+  return { kind: 'text' }
+}
