@@ -6,6 +6,11 @@ export default defineAppConfig({
       root: 'packages/reader',
       pages: ['issue/index', 'article/index', 'region/index'],
     },
+    {
+      // Editors only (the server checks every action); never preloaded for readers.
+      root: 'packages/editor',
+      pages: ['index/index', 'preview/index', 'article/index', 'poster/index', 'audit/index'],
+    },
   ],
   // weapp: fetch the reader subpackage while the reader looks at a tab, so the first tap is instant.
   preloadRule: {

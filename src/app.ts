@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro'
 import { createElement, type PropsWithChildren } from 'react'
 
+import { CLOUD_ENV } from '@/config'
 import { watchSystemDark } from '@/services/system-theme'
 import { StoresContext } from '@/stores/context'
 import { RootStore } from '@/stores/root-store'
@@ -9,8 +10,7 @@ import './app.scss'
 
 if (process.env.TARO_ENV === 'weapp') {
   // Functions run in the project's default cloud environment unless TARO_APP_CLOUD_ENV names one.
-  const env = process.env.TARO_APP_CLOUD_ENV
-  Taro.cloud.init(env ? { env, traceUser: false } : { traceUser: false })
+  Taro.cloud.init(CLOUD_ENV ? { env: CLOUD_ENV, traceUser: false } : { traceUser: false })
 }
 
 // One store tree for the app's lifetime; pages reach it through useStores().

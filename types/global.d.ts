@@ -32,5 +32,9 @@ declare namespace NodeJS {
     TARO_ENV: 'weapp' | 'h5'
     /** Overrides project.config.json's appid in the weapp output. */
     TARO_APP_ID?: string
+    /** Cloud environment id for `Taro.cloud.init` (weapp); the project's default when unset. */
+    TARO_APP_CLOUD_ENV?: string
+    /** Subscription-message template id of the new-issue notice (default `local-new-issue`). */
+    TARO_APP_NOTIFY_TEMPLATE_ID?: string
   }
 }

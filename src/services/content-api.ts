@@ -1,7 +1,7 @@
 import type { ContentAction, ContentInput, ContentResults } from '@core/api/content'
 import type { ApiResponse } from '@core/api/response'
 
-import type { Transport } from './transport'
+import { safeCall, type Transport } from './transport'
 
 type Result<A extends ContentAction> = Promise<ApiResponse<ContentResults[A]>>
 
@@ -9,17 +9,8 @@ type Result<A extends ContentAction> = Promise<ApiResponse<ContentResults[A]>>
 export class ContentApi {
   constructor(private readonly transport: Transport) {}
 
-  private async send<A extends ContentAction>(
-    input: Extract<ContentInput, { action: A }>,
-  ): Result<A> {
-    try {
-      return await this.transport.call<A>('content', input)
-    } catch (e) {
-      return {
-        ok: false,
-        error: { code: 'internal', message: e instanceof Error ? e.message : String(e) },
-      }
-    }
+  private send<A extends ContentAction>(input: Extract<ContentInput, { action: A }>): Result<A> {
+    return safeCall<'content', A>(this.transport, 'content', input)
   }
 
   listIssues(cursor?: string, limit?: number): Result<'issues.list'> {
@@ -59,7 +50,7 @@ export class ContentApi {
 }
 
 /** Drops undefined fields: the server's schemas are strict and JSON would drop them anyway. */
-function defined<T extends Record<string, unknown>>(o: T): Partial<T> {
+export function defined<T extends Record<string, unknown>>(o: T): Partial<T> {
   const out: Partial<T> = {}
   for (const [k, v] of Object.entries(o))
     if (v !== undefined) (out as Record<string, unknown>)[k] = v

@@ -7,6 +7,18 @@ export const ROUTES = {
   region: '/packages/reader/region/index',
 } as const
 
+/** The editors' pages (their own subpackage). */
+export const EDITOR_ROUTES = {
+  home: '/packages/editor/index/index',
+  preview: '/packages/editor/preview/index',
+  article: '/packages/editor/article/index',
+  poster: '/packages/editor/poster/index',
+  audit: '/packages/editor/audit/index',
+} as const
+
+/** The 最新 tab: where every unusable link lands. */
+export const LATEST_TAB = '/pages/latest/index'
+
 export const articlePath = (id: string): string => `${ROUTES.article}?id=${encodeURIComponent(id)}`
 export const issuePath = (id: string): string => `${ROUTES.issue}?id=${encodeURIComponent(id)}`
 export const regionPath = (region: string): string =>
@@ -32,7 +44,14 @@ export function readParam(value: string | undefined): string {
   }
 }
 
-/** The placeholder of "下期提醒" until subscription messages are wired. */
-export function showComingSoon(): void {
-  Taro.showToast({ title: '即将开放', icon: 'none' }).catch(() => {})
+export const posterPath = (issueId: string): string =>
+  `${EDITOR_ROUTES.poster}?id=${encodeURIComponent(issueId)}`
+export const editorArticlePath = (id: string): string =>
+  `${EDITOR_ROUTES.article}?id=${encodeURIComponent(id)}`
+
+/** Shows the 最新 tab (from any page, including one opened cold from a link). */
+export function switchToLatest(): void {
+  Taro.switchTab({ url: LATEST_TAB }).catch(() =>
+    Taro.reLaunch({ url: LATEST_TAB }).catch(() => {}),
+  )
 }

@@ -1,20 +1,65 @@
 import Taro from '@tarojs/taro'
+import type { z } from 'zod'
 
-import type { ContentAction, ContentInput, ContentResults } from '@core/api/content'
+import type { ContentInput, ContentResults } from '@core/api/content'
+import type { JobView, NotifyInput } from '@core/api/notify'
+import type { PublishInput, PublishResults } from '@core/api/publish'
+import type { QrcodeResult, qrcodeInput } from '@core/api/qrcode'
 import type { ApiResponse, ErrorCode } from '@core/api/response'
+import type { SubscriptionInput, SubscriptionResults } from '@core/api/subscription'
+
+/** Every cloud function the front end calls: its input union and the result of each action. */
+export interface FunctionContracts {
+  content: { input: ContentInput; results: ContentResults }
+  subscription: { input: SubscriptionInput; results: SubscriptionResults }
+  publish: { input: PublishInput; results: PublishResults }
+  notify: {
+    input: NotifyInput
+    results: { 'notify.run': unknown; 'jobs.list': { items: JobView[] }; 'jobs.resume': JobView }
+  }
+  qrcode: {
+    input: z.input<typeof qrcodeInput>
+    results: { 'qrcode.issue': QrcodeResult; 'qrcode.article': QrcodeResult }
+  }
+}
+
+export type FunctionName = keyof FunctionContracts
+export type ActionOf<F extends FunctionName> = FunctionContracts[F]['input']['action'] &
+  keyof FunctionContracts[F]['results']
+export type InputOf<F extends FunctionName, A extends ActionOf<F>> = Extract<
+  FunctionContracts[F]['input'],
+  { action: A }
+>
+export type ResultOf<
+  F extends FunctionName,
+  A extends ActionOf<F>,
+> = FunctionContracts[F]['results'][A]
 
 /** Input of one `content` action, without its `action` tag. */
-export type ActionInput<A extends ContentAction> = Omit<
-  Extract<ContentInput, { action: A }>,
-  'action'
->
+export type ActionInput<A extends ActionOf<'content'>> = Omit<InputOf<'content', A>, 'action'>
 
-/** The single port between the reader and its backend: one function call, one envelope back. */
+/** The single port between the app and its backend: one function call, one envelope back. */
 export interface Transport {
-  call<A extends ContentAction>(
-    fn: 'content',
-    input: Extract<ContentInput, { action: A }>,
-  ): Promise<ApiResponse<ContentResults[A]>>
+  call<F extends FunctionName, A extends ActionOf<F>>(
+    fn: F,
+    input: InputOf<F, A>,
+  ): Promise<ApiResponse<ResultOf<F, A>>>
+}
+
+/** Calls a function and never throws: a transport that throws becomes an `internal` envelope. */
+export async function safeCall<F extends FunctionName, A extends ActionOf<F>>(
+  transport: Transport,
+  fn: F,
+  input: InputOf<F, A>,
+): Promise<ApiResponse<ResultOf<F, A>>> {
+  try {
+    return await transport.call<F, A>(fn, input)
+  } catch (e) {
+    return {
+      ok: false,
+      error: { code: 'internal', message: e instanceof Error ? e.message : String(e) },
+    }
+  }
 }
 
 const REQUEST_TIMEOUT_MS = 10_000
@@ -35,10 +80,12 @@ export function isEnvelope(value: unknown): value is ApiResponse<unknown> {
 /**
  * h5: POSTs JSON to `/api/<fn>` on the page's origin. The server answers the envelope whatever the
  * status; a network failure, a timeout or a gateway error becomes `unavailable` (callers fall back to cache).
+ * `openid` names the caller to the local server (`x-wx-openid`, standing for the WeChat context).
  */
 export function createHttpTransport(
   fetchImpl: typeof fetch = (...a) => fetch(...a),
   base = '',
+  openid?: () => string | null,
 ): Transport {
   return {
     async call(fn, input) {
@@ -46,9 +93,13 @@ export function createHttpTransport(
       const timer = setTimeout(() => abort?.abort(), REQUEST_TIMEOUT_MS)
       let response: Response
       try {
+        const caller = openid?.()
         response = await fetchImpl(`${base}/api/${fn}`, {
           method: 'POST',
-          headers: { 'content-type': 'application/json' },
+          headers: {
+            'content-type': 'application/json',
+            ...(caller ? { 'x-wx-openid': caller } : {}),
+          },
           body: JSON.stringify(input),
           signal: abort?.signal,
         })
@@ -100,9 +151,12 @@ export function createCloudTransport(cloud: CloudLike): Transport {
   }
 }
 
-/** The transport for the platform this bundle was built for (TARO_ENV is inlined at build time). */
-export function createPlatformTransport(): Transport {
+/**
+ * The transport for the platform this bundle was built for (TARO_ENV is inlined at build time);
+ * on h5 every call carries the device's local identity.
+ */
+export function createPlatformTransport(openid: () => string | null = () => null): Transport {
   if (process.env.TARO_ENV === 'weapp')
     return createCloudTransport(Taro.cloud as unknown as CloudLike)
-  return createHttpTransport()
+  return createHttpTransport(undefined, '', openid)
 }

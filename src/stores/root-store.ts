@@ -1,39 +1,80 @@
+import { NOTIFY_TEMPLATE_ID } from '@/config'
 import { ContentApi } from '@/services/content-api'
+import { EditorApi } from '@/services/editor-api'
+import { localOpenid } from '@/services/local-identity'
+import { createPlatform, type Platform, type SubscribePort } from '@/services/platform'
+import { createWeappSubscribePort } from '@/services/platform/weapp'
 import { createTaroStorage, type KeyValueStorage } from '@/services/storage'
+import { SubscriptionApi } from '@/services/subscription-api'
 import { createPlatformTransport, type Transport } from '@/services/transport'
 
 import { ArticlesStore } from './articles-store'
+import { ConsentStore } from './consent-store'
+import { EditorStore } from './editor-store'
 import { IssuesStore } from './issues-store'
+import { LaunchStore } from './launch-store'
 import { LibraryStore } from './library-store'
 import { RegionsStore } from './regions-store'
 import { SearchStore } from './search-store'
 import { SettingsStore } from './settings-store'
+import { ShareStore } from './share-store'
+import { SubscriptionStore } from './subscription-store'
 
 export interface RootStoreDeps {
   transport?: Transport
   storage?: KeyValueStorage
   now?: () => number
+  platform?: Platform
+  /** The consent step; h5 (and tests by default) use the simulated dialog of `consent`. */
+  subscribePort?: SubscribePort
+  templateId?: string
 }
 
-/** Root of the store tree: builds every domain store over one API client and one storage. */
+/** Root of the store tree: builds every domain store over one transport, one storage, one platform. */
 export class RootStore {
   readonly api: ContentApi
+  readonly platform: Platform
+  /** The identity the h5 build sends as `x-wx-openid`; null on weapp (WeChat supplies the OPENID). */
+  readonly localOpenid: string | null
   readonly issues: IssuesStore
   readonly articles: ArticlesStore
   readonly regions: RegionsStore
   readonly search: SearchStore
   readonly library: LibraryStore
   readonly settings: SettingsStore
+  readonly consent: ConsentStore
+  readonly subscription: SubscriptionStore
+  readonly launch: LaunchStore
+  readonly share: ShareStore
+  readonly editor: EditorStore
 
   constructor(deps: RootStoreDeps = {}) {
     const storage = deps.storage ?? createTaroStorage()
-    this.api = new ContentApi(deps.transport ?? createPlatformTransport())
+    this.localOpenid = process.env.TARO_ENV === 'weapp' ? null : localOpenid(storage)
+    const openid = () => this.localOpenid
+    const transport = deps.transport ?? createPlatformTransport(openid)
+    this.platform = deps.platform ?? createPlatform(openid)
+    this.api = new ContentApi(transport)
     this.issues = new IssuesStore(this.api, storage)
     this.articles = new ArticlesStore(this.api, storage)
     this.regions = new RegionsStore(this.api, storage)
     this.search = new SearchStore(this.api, storage)
     this.library = new LibraryStore(storage, deps.now)
     this.settings = new SettingsStore(storage)
+    this.consent = new ConsentStore(storage)
+    const subscribePort =
+      deps.subscribePort ??
+      (process.env.TARO_ENV === 'weapp' ? createWeappSubscribePort() : this.consent)
+    this.subscription = new SubscriptionStore(
+      new SubscriptionApi(transport),
+      subscribePort,
+      deps.templateId ?? NOTIFY_TEMPLATE_ID,
+    )
+    this.launch = new LaunchStore()
+    this.share = new ShareStore(this.platform)
+    this.editor = new EditorStore(new EditorApi(transport), this.api, this.platform, {
+      onContentChanged: () => void this.issues.refresh(),
+    })
   }
 
   /** Opens an article for reading: loads it (cache first when offline) and records it in the history. */

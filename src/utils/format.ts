@@ -24,6 +24,12 @@ export const issueLabel = (issue: { year: number; number: number }): string =>
 /** `总第 280 期`. */
 export const totalLabel = (issue: { totalNumber: number }): string => `总第 ${issue.totalNumber} 期`
 
+/** An issue id as editors read it: `i280` → `总第 280 期` (anything else as it is). */
+export function issueIdLabel(id: string): string {
+  const m = /^i(\d+)$/.exec(id)
+  return m ? `总第 ${m[1]} 期` : id
+}
+
 /** `来源：文汇报 证券时报 · 2024-03-25`; null when the article names no source. */
 export function sourceText(sources: string[], date: string | null): string | null {
   if (sources.length === 0 && !date) return null
@@ -31,9 +37,21 @@ export function sourceText(sources: string[], date: string | null): string | nul
   return `来源：${[names, date].filter(Boolean).join(' · ')}`
 }
 
-/** The share title of an issue: `《双周决策观察》2024 年第 6 期`. */
-export const issueShareTitle = (issue: { title: string; year: number; number: number }): string =>
-  `《${issue.title}》${issueLabel(issue)}`
+/** An ISO timestamp in the device's time zone: `2024-03-28 16:05`. */
+export function formatDateTime(iso: string): string {
+  const d = new Date(iso)
+  if (Number.isNaN(d.getTime())) return iso
+  const two = (n: number) => String(n).padStart(2, '0')
+  return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())} ${two(d.getHours())}:${two(d.getMinutes())}`
+}
+
+/** A notification job's state as editors read it. */
+export const JOB_STATUS: Record<string, string> = {
+  freezing: '准备名单',
+  sending: '发送中',
+  paused: '已暂停',
+  done: '已完成',
+}
 
 /** A reader-facing explanation of a failed request. */
 export function errorText(error: { code: string } | null): string {

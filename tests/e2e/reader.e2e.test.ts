@@ -6,13 +6,12 @@
  * E2E_BASE_URL=http://host:port/ runs the same flow against a server that is already running with
  * that content; the offline step then blocks /api in the browser instead of stopping the server.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { createServer } from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 
-import { chromium, type BrowserContext, type Page } from 'playwright-core'
+import type { BrowserContext, Page } from 'playwright-core'
 
 import {
   HOSTILE_ARTICLE_ID,
@@ -23,21 +22,22 @@ import {
 import { parsedSample } from '../fixtures/content'
 import { readSampleIssue, SAMPLE_ISSUE_PATH } from '../fixtures/sample-issue'
 
-jest.setTimeout(420_000)
+import {
+  CHROMIUM,
+  freePort,
+  openContext,
+  publish,
+  ROOT,
+  SCREENS,
+  scrollPage,
+  shot,
+  startServer,
+  stopServer,
+  tab,
+  watch,
+} from './support/browser'
 
-const ROOT = path.resolve(__dirname, '../..')
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-const SCREENS = path.join(ROOT, 'test-results', 'screens')
-const LAUNCH_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-]
+jest.setTimeout(420_000)
 
 const sample = parsedSample()
 const articleTitle = (id: string) => sample.articles.find((a) => a.id === id)!.title
@@ -62,119 +62,6 @@ function pageBreakJoined(articleId: string): string[] {
       return at >= 0 && lines[at] !== text && text === lines[at] + lines[at + 1]
     })
 }
-
-const freePort = (): Promise<number> =>
-  new Promise((resolve, reject) => {
-    const srv = createServer()
-    srv.once('error', reject)
-    srv.listen(0, '127.0.0.1', () => {
-      const address = srv.address()
-      const port = typeof address === 'object' && address ? address.port : 0
-      srv.close(() => resolve(port))
-    })
-  })
-
-function publish(file: string, dataDir: string): void {
-  const r = spawnSync('npx', ['tsx', 'scripts/ingest.ts', file, '--publish'], {
-    cwd: ROOT,
-    env: { ...process.env, DATA_DIR: dataDir },
-    encoding: 'utf8',
-  })
-  if (r.status !== 0) throw new Error(`publishing ${file} failed (exit ${r.status}):\n${r.stderr}`)
-}
-
-/** Starts `npm start`'s script in its own process group; resolves once it says it is ready. */
-function startServer(port: number, dataDir: string): Promise<{ child: ChildProcess; url: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('npx', ['tsx', 'scripts/start.ts'], {
-      cwd: ROOT,
-      env: { ...process.env, PORT: String(port), DATA_DIR: dataDir },
-      stdio: ['ignore', 'pipe', 'pipe'],
-      detached: true,
-    })
-    let output = ''
-    const timer = setTimeout(
-      () => reject(new Error(`the server did not start within 300 s:\n${output}`)),
-      300_000,
-    )
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString()
-      const m = /ready: (http:\/\/\S+)/.exec(output)
-      if (m) {
-        clearTimeout(timer)
-        resolve({ child, url: m[1].endsWith('/') ? m[1] : `${m[1]}/` })
-      }
-    }
-    child.stdout?.on('data', onData)
-    child.stderr?.on('data', onData)
-    child.once('exit', (code) => {
-      clearTimeout(timer)
-      reject(new Error(`the server exited with ${code}:\n${output}`))
-    })
-  })
-}
-
-function stopServer(child: ChildProcess | null): Promise<void> {
-  if (!child || child.exitCode !== null || child.pid === undefined) return Promise.resolve()
-  return new Promise((resolve) => {
-    child.removeAllListeners('exit')
-    child.once('exit', () => resolve())
-    try {
-      // The process group started above: npx, tsx and the server under it.
-      process.kill(-child.pid!, 'SIGTERM')
-    } catch {
-      resolve()
-    }
-    const timer = setTimeout(() => {
-      try {
-        process.kill(-child.pid!, 'SIGKILL')
-      } catch {
-        // already gone
-      }
-      resolve()
-    }, 5000)
-    child.once('exit', () => clearTimeout(timer))
-  })
-}
-
-const openContext = (colorScheme: 'light' | 'dark' = 'light'): Promise<BrowserContext> =>
-  chromium.launchPersistentContext(mkdtempSync(path.join(os.tmpdir(), 'reader-e2e-')), {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: LAUNCH_ARGS,
-    viewport: { width: 390, height: 844 },
-    deviceScaleFactor: 3,
-    isMobile: true,
-    hasTouch: true,
-    colorScheme,
-    locale: 'zh-CN',
-  })
-
-/** Collects what must never happen on a page: script errors and dialogs (alert from injected text). */
-function watch(page: Page, problems: string[]): void {
-  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`))
-  page.on('dialog', (d) => {
-    problems.push(`dialog: ${d.message()}`)
-    void d.dismiss()
-  })
-}
-
-const shot = (page: Page, name: string) =>
-  page.screenshot({ path: path.join(SCREENS, `${name}.png`) })
-
-/** Scrolls the page's own scroller (Taro h5 scrolls `.taro_page`, not the window). */
-const scrollPage = (page: Page, y: number) =>
-  page.evaluate((top) => {
-    const pages = document.querySelectorAll<HTMLElement>('.taro_page')
-    const current =
-      [...pages].reverse().find((p) => p.offsetParent !== null || p.style.display !== 'none') ??
-      pages[0]
-    current.scrollTo({ top })
-    current.dispatchEvent(new Event('scroll'))
-  }, y)
-
-const tab = (page: Page, label: string) =>
-  page.locator('.weui-tabbar__item', { hasText: label }).click()
 
 describe('the reader in a browser', () => {
   let server: ChildProcess | null = null
@@ -260,9 +147,11 @@ describe('the reader in a browser', () => {
     await scrollPage(page, 1e6)
     await page.locator('.remind-button:visible').waitFor()
     await shot(page, '03c-article-end')
-    // 下期提醒 is a real tap target; until subscriptions are wired it says so.
+    // 下期提醒 asks for consent (h5: the simulated dialog); 拒绝 is explained in one line.
     await page.locator('.remind-button:visible').click()
-    await page.getByText('即将开放').waitFor()
+    await page.locator('.consent-dialog').waitFor()
+    await page.locator('.consent-dialog__button', { hasText: /^拒绝$/ }).click()
+    await page.locator('.remind-note:visible', { hasText: '暂不提醒' }).waitFor()
     // Leave the reader partway down, to find the same place later.
     await scrollPage(page, 1200)
     await page.waitForTimeout(300)

@@ -13,7 +13,11 @@ describe('the weapp build', () => {
     expect(report.failures).toEqual([])
     expect(report.wxml).toBeGreaterThan(0)
     expect(report.wxss).toBeGreaterThan(0)
-    expect(report.packages.map((p) => p.name)).toEqual(['main', 'packages/reader'])
+    expect(report.packages.map((p) => p.name)).toEqual([
+      'main',
+      'packages/reader',
+      'packages/editor',
+    ])
     for (const p of report.packages) expect(p.raw).toBeLessThan(PACKAGE_LIMIT)
   })
 })

@@ -6,9 +6,9 @@ import './index.scss'
 export interface ArticleHeaderProps {
   region: string
   title: string
-  /** e.g. `2024 年第 6 期`; tapping it opens the issue. */
+  /** e.g. `2024 年第 6 期`; tapping it opens the issue (not in single-page mode). */
   issueLabel: string
-  onOpenIssue: () => void
+  onOpenIssue?: () => void
 }
 
 /** Region tag, title and the issue the article belongs to. */

@@ -11,11 +11,14 @@ export interface ArticleToolbarProps {
   onShrink: () => void
   onGrow: () => void
   onToggleFavourite: () => void
+  /** h5: copy the article's link (weapp shares from the menu). */
+  onShare?: () => void
 }
 
 /** Font size steps and the favourite toggle under an article's title. */
 export function ArticleToolbar(props: ArticleToolbarProps) {
-  const { favourite, fontSize, canShrink, canGrow, onShrink, onGrow, onToggleFavourite } = props
+  const { favourite, fontSize, canShrink, canGrow, onShrink, onGrow, onToggleFavourite, onShare } =
+    props
   return (
     <View className="article-toolbar">
       <View className="article-toolbar__group">
@@ -35,13 +38,20 @@ export function ArticleToolbar(props: ArticleToolbarProps) {
           <Text className="article-toolbar__large-a">A+</Text>
         </View>
       </View>
-      <View
-        className={`article-toolbar__fav${favourite ? ' article-toolbar__fav--on' : ''}`}
-        hoverClass="pressed"
-        onClick={onToggleFavourite}
-      >
-        <Text className="article-toolbar__star">{favourite ? '★' : '☆'}</Text>
-        <Text>{favourite ? '已收藏' : '收藏'}</Text>
+      <View className="article-toolbar__group">
+        {onShare ? (
+          <View className="article-toolbar__share" hoverClass="pressed" onClick={onShare}>
+            <Text>分享</Text>
+          </View>
+        ) : null}
+        <View
+          className={`article-toolbar__fav${favourite ? ' article-toolbar__fav--on' : ''}`}
+          hoverClass="pressed"
+          onClick={onToggleFavourite}
+        >
+          <Text className="article-toolbar__star">{favourite ? '★' : '☆'}</Text>
+          <Text>{favourite ? '已收藏' : '收藏'}</Text>
+        </View>
       </View>
     </View>
   )

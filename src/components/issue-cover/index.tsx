@@ -9,10 +9,14 @@ import './index.scss'
 export interface IssueCoverProps {
   issue: IssueSummary
   onOpen: (id: string) => void
+  /** "订阅更新提醒" under the contents (its own tap, not the card's). */
+  onRemind?: () => void
+  /** e.g. `接下来 2 期发布时会通知你`. */
+  remindHint?: string
 }
 
 /** The latest issue as a printed cover: masthead, number and date, then the first contents lines. */
-export function IssueCover({ issue, onOpen }: IssueCoverProps) {
+export function IssueCover({ issue, onOpen, onRemind, remindHint }: IssueCoverProps) {
   return (
     <View className="issue-cover" hoverClass="pressed" onClick={() => onOpen(issue.id)}>
       <View className="issue-cover__brand">
@@ -42,6 +46,23 @@ export function IssueCover({ issue, onOpen }: IssueCoverProps) {
           <Text className="issue-cover__arrow">›</Text>
         </View>
       </View>
+      {onRemind ? (
+        <View
+          className="issue-cover__remind"
+          hoverClass="pressed"
+          onClick={(e) => {
+            e.stopPropagation()
+            onRemind()
+          }}
+        >
+          <Text className="issue-cover__bell">◎</Text>
+          <View className="issue-cover__remind-main">
+            <Text className="issue-cover__remind-label">订阅更新提醒</Text>
+            <Text className="issue-cover__remind-hint">{remindHint || '新一期发布时通知我'}</Text>
+          </View>
+          <Text className="issue-cover__arrow">›</Text>
+        </View>
+      ) : null}
     </View>
   )
 }

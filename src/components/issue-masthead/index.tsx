@@ -6,7 +6,10 @@ import { formatDate, issueLabel, totalLabel } from '@/utils/format'
 import './index.scss'
 
 export interface IssueMastheadProps {
-  issue: IssueDetail
+  issue: Pick<
+    IssueDetail,
+    'title' | 'subtitle' | 'year' | 'number' | 'totalNumber' | 'publishedOn' | 'publishers'
+  >
 }
 
 /** The issue's masthead as printed: title, number, date and publishers. */

@@ -5,23 +5,36 @@ import { useEffect } from 'react'
 
 import { IssueCover } from '@/components/issue-cover'
 import { IssueRow } from '@/components/issue-row'
+import { LandingNotice } from '@/components/landing-notice'
 import { ListFooter } from '@/components/list-footer'
 import { OfflineNotice } from '@/components/offline-notice'
+import { RemindNoteLine } from '@/components/remind-button'
 import { CoverSkeleton } from '@/components/skeleton'
 import { StateView } from '@/components/state-view'
+import { useLaunchRouting } from '@/hooks/use-entry'
 import { usePageTheme } from '@/hooks/use-page-theme'
+import { useConsentDialog, useRemind } from '@/hooks/use-remind'
 import { issuePath, open } from '@/services/routes'
 import { useStores } from '@/stores/context'
 import { errorText } from '@/utils/format'
 
-/** Tab 最新: the newest issue as a cover card, then the archive (pull to refresh, paged on scroll). */
+import './index.scss'
+
+/**
+ * Tab 最新: the newest issue as a cover card with "订阅更新提醒", then the archive (pull to refresh,
+ * paged on scroll). Links that could not be followed land here with a one-line notice.
+ */
 function LatestPage() {
-  const { issues } = useStores()
+  const { issues, launch, subscription } = useStores()
   const pageClass = usePageTheme(true)
+  const remind = useRemind('latest')
+  const consentDialog = useConsentDialog('latest')
+  useLaunchRouting()
 
   useEffect(() => {
     void issues.loadLatest()
-  }, [issues])
+    void subscription.loadStatus()
+  }, [issues, subscription])
   usePullDownRefresh(() => {
     void issues.refresh().finally(() => Taro.stopPullDownRefresh())
   })
@@ -32,6 +45,9 @@ function LatestPage() {
 
   return (
     <View className={pageClass}>
+      {launch.notice ? (
+        <LandingNotice text={launch.notice} onClose={() => launch.clearNotice()} />
+      ) : null}
       {archive.offline ? (
         <OfflineNotice what="已缓存的期刊" onRetry={() => void issues.refresh()} />
       ) : null}
@@ -48,7 +64,19 @@ function LatestPage() {
       {archive.status === 'ready' && !latest ? (
         <StateView kind="empty" title="还没有发布的期刊" message="新一期发布后会出现在这里" />
       ) : null}
-      {latest ? <IssueCover issue={latest} onOpen={openIssue} /> : null}
+      {latest ? (
+        <IssueCover
+          issue={latest}
+          onOpen={openIssue}
+          onRemind={remind.onTap}
+          remindHint={remind.summary}
+        />
+      ) : null}
+      {latest && remind.note ? (
+        <View className="latest-page__note">
+          <RemindNoteLine note={remind.note} onOpenSettings={remind.onOpenSettings} />
+        </View>
+      ) : null}
       {earlier.length > 0 ? (
         <>
           <View className="section-title">往期</View>
@@ -68,6 +96,7 @@ function LatestPage() {
           endText={earlier.length ? '没有更早的期刊了' : '更早的期刊将陆续上线'}
         />
       ) : null}
+      {consentDialog}
     </View>
   )
 }

@@ -1,12 +1,15 @@
 import { Text, View } from '@tarojs/components'
+import { useDidShow } from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
 import { useEffect } from 'react'
 
 import { ArticleRow } from '@/components/article-row'
 import { IssueColophon } from '@/components/issue-masthead'
 import { Segmented } from '@/components/segmented'
+import { SubscribeCard } from '@/components/subscribe-card'
 import { usePageTheme } from '@/hooks/use-page-theme'
-import { articlePath, open } from '@/services/routes'
+import { useConsentDialog, useRemind } from '@/hooks/use-remind'
+import { articlePath, EDITOR_ROUTES, open } from '@/services/routes'
 import { useStores } from '@/stores/context'
 import { FONT_SIZES, type Theme } from '@/stores/settings-store'
 
@@ -20,20 +23,63 @@ const THEME_OPTIONS: { value: Theme; label: string }[] = [
 ]
 const HISTORY_SHOWN = 20
 
-/** Tab 我的: favourites, reading history, reading settings and the publication's contacts. */
+/**
+ * Tab 我的: new-issue reminders, favourites, reading history, reading settings, the publication's
+ * contacts, and for editors the entry to the editor pages.
+ */
 function MePage() {
-  const { library, settings, issues } = useStores()
+  const stores = useStores()
+  const { library, settings, issues, subscription, editor } = stores
   const pageClass = usePageTheme(true)
+  const remind = useRemind('me')
+  const consentDialog = useConsentDialog('me')
 
   useEffect(() => {
     void issues.loadMasthead()
   }, [issues])
+  useEffect(() => {
+    void subscription.loadStatus()
+    void editor.checkEditor()
+  }, [subscription, editor])
+  useDidShow(() => {
+    void subscription.loadStatus()
+  })
 
   const openArticle = (id: string) => open(articlePath(id))
   const masthead = issues.latestDetail
 
   return (
     <View className={pageClass}>
+      <View className="section-title">更新提醒</View>
+      <SubscribeCard
+        remaining={subscription.remaining}
+        failed={subscription.statusState.status === 'error'}
+        busy={remind.busy || subscription.cancelling}
+        note={remind.note}
+        onSubscribe={remind.onTap}
+        onCancel={() => void subscription.cancel('me')}
+        onOpenSettings={remind.onOpenSettings}
+      />
+
+      {editor.isEditor ? (
+        <>
+          <View className="section-title">编辑</View>
+          <View
+            className="card me-page__editor"
+            hoverClass="pressed"
+            onClick={() => open(EDITOR_ROUTES.home)}
+          >
+            <View className="me-page__editor-main">
+              <Text className="me-page__editor-title">编辑台</Text>
+              <Text className="me-page__editor-text">
+                导入新一期、预览并发布，二维码海报，操作记录
+              </Text>
+            </View>
+            <Text className="me-page__arrow">›</Text>
+          </View>
+        </>
+      ) : null}
+
       <View className="section-title">阅读设置</View>
       <View className="card me-page__settings">
         <Text className="me-page__label">正文字号</Text>
@@ -112,6 +158,17 @@ function MePage() {
         <Text className="me-page__about-text">地方工作亮点追踪 · 每两周一期</Text>
       </View>
       {masthead ? <IssueColophon issue={masthead} /> : null}
+      {stores.localOpenid ? (
+        <View className="me-page__identity">
+          <Text className="me-page__identity-text" userSelect>
+            本机身份：{stores.localOpenid}
+          </Text>
+          <Text className="me-page__identity-hint">
+            本地开发用：把它加入 ADMIN_OPENIDS 后重启服务，即可使用编辑功能
+          </Text>
+        </View>
+      ) : null}
+      {consentDialog}
     </View>
   )
 }

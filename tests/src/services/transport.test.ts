@@ -1,4 +1,7 @@
 import { ContentApi } from '@/services/content-api'
+import { localOpenid } from '@/services/local-identity'
+import { createMemoryStorage } from '@/services/storage'
+import { SubscriptionApi } from '@/services/subscription-api'
 import { createCloudTransport, createHttpTransport } from '@/services/transport'
 
 const jsonResponse = (status: number, body: unknown) =>
@@ -78,5 +81,30 @@ describe('weapp transport', () => {
     expect(await crashed.call('content', { action: 'regions.list' })).toMatchObject({
       error: { code: 'internal' },
     })
+  })
+})
+
+describe('the h5 identity', () => {
+  it('is made once as h5-<12 hex>, kept, and sent as x-wx-openid on every call', async () => {
+    const storage = createMemoryStorage()
+    const id = localOpenid(storage)
+    expect(id).toMatch(/^h5-[0-9a-f]{12}$/)
+    expect(localOpenid(storage)).toBe(id)
+    expect(localOpenid(createMemoryStorage({ 'dev.openid': 'h5-set-by-test' }))).toBe(
+      'h5-set-by-test',
+    )
+    expect(localOpenid(createMemoryStorage({ 'dev.openid': 'bad id!' }))).toMatch(
+      /^h5-[0-9a-f]{12}$/,
+    )
+
+    const fetchImpl = jest.fn(async () => jsonResponse(200, { ok: true, data: { remaining: 0 } }))
+    const api = new SubscriptionApi(
+      createHttpTransport(fetchImpl as unknown as typeof fetch, '', () => id),
+    )
+    await api.status()
+    const [url, init] = fetchImpl.mock.calls[0] as unknown as [string, RequestInit]
+    expect(url).toBe('/api/subscription')
+    expect((init.headers as Record<string, string>)['x-wx-openid']).toBe(id)
+    expect(JSON.parse(String(init.body))).toEqual({ action: 'subscription.status' })
   })
 })

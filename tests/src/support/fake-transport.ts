@@ -1,20 +1,38 @@
-import type { ContentAction, ContentInput, ContentResults } from '@core/api/content'
+import type { ContentInput } from '@core/api/content'
 import type { ApiResponse } from '@core/api/response'
-import type { Transport } from '@/services/transport'
+import type {
+  ActionOf,
+  FunctionContracts,
+  FunctionName,
+  InputOf,
+  ResultOf,
+  Transport,
+} from '@/services/transport'
 
-type Handler = (input: ContentInput) => ApiResponse<unknown> | Promise<ApiResponse<unknown>>
+type Answer = ApiResponse<unknown> | Promise<ApiResponse<unknown>>
+type Handler = (input: ContentInput) => Answer
+/** Handlers of the other functions, by name; a function without one answers not_found. */
+export type FunctionHandlers = {
+  [F in Exclude<FunctionName, 'content'>]?: (input: FunctionContracts[F]['input']) => Answer
+}
+
+/** One recorded call: the function's name and its input. */
+export type RecordedCall = { fn: FunctionName; action: string } & Record<string, unknown>
 
 /**
- * A transport answered by a function, recording every call; `offline()` makes every later call
+ * A transport answered by functions, recording every call; `offline()` makes every later call
  * fail as a dropped network does, `online()` restores it.
  */
 export class FakeTransport implements Transport {
-  calls: ContentInput[] = []
+  calls: RecordedCall[] = []
   private down = false
   private gate: Promise<void> | null = null
   private release: (() => void) | null = null
 
-  constructor(private readonly handler: Handler) {}
+  constructor(
+    private readonly handler: Handler,
+    private readonly functions: FunctionHandlers = {},
+  ) {}
 
   offline(): void {
     this.down = true
@@ -34,17 +52,27 @@ export class FakeTransport implements Transport {
     this.gate = null
   }
 
-  countOf(action: ContentAction): number {
+  countOf(action: string): number {
     return this.calls.filter((c) => c.action === action).length
   }
 
-  async call<A extends ContentAction>(
-    _fn: 'content',
-    input: Extract<ContentInput, { action: A }>,
-  ): Promise<ApiResponse<ContentResults[A]>> {
-    this.calls.push(input)
+  /** The inputs of every call of an action, oldest first. */
+  inputsOf(action: string): RecordedCall[] {
+    return this.calls.filter((c) => c.action === action)
+  }
+
+  async call<F extends FunctionName, A extends ActionOf<F>>(
+    fn: F,
+    input: InputOf<F, A>,
+  ): Promise<ApiResponse<ResultOf<F, A>>> {
+    this.calls.push({ fn, ...(input as { action: string }) })
     if (this.gate) await this.gate
     if (this.down) return { ok: false, error: { code: 'unavailable', message: 'network down' } }
-    return (await this.handler(input)) as ApiResponse<ContentResults[A]>
+    if (fn === 'content')
+      return (await this.handler(input as ContentInput)) as ApiResponse<ResultOf<F, A>>
+    const handler = this.functions[fn as Exclude<FunctionName, 'content'>] as
+      ((input: unknown) => Answer) | undefined
+    if (!handler) return { ok: false, error: { code: 'not_found', message: `no function ${fn}` } }
+    return (await handler(input)) as ApiResponse<ResultOf<F, A>>
   }
 }

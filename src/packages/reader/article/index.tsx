@@ -1,14 +1,7 @@
 import { View } from '@tarojs/components'
-import Taro, {
-  useDidHide,
-  usePageScroll,
-  useRouter,
-  useShareAppMessage,
-  useShareTimeline,
-  useUnload,
-} from '@tarojs/taro'
+import Taro, { useDidHide, usePageScroll, useUnload } from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
-import { useEffect, useRef } from 'react'
+import { useEffect, useMemo, useRef } from 'react'
 
 import { ArticleBody } from '@/components/article-body'
 import { ArticleHeader } from '@/components/article-header'
@@ -16,31 +9,48 @@ import { ArticlePager } from '@/components/article-pager'
 import { ArticleToolbar } from '@/components/article-toolbar'
 import { OfflineNotice } from '@/components/offline-notice'
 import { RemindButton } from '@/components/remind-button'
+import { SinglePageHint } from '@/components/single-page-hint'
 import { ArticleSkeleton } from '@/components/skeleton'
 import { SourceLine } from '@/components/source-line'
 import { StateView } from '@/components/state-view'
+import { useEntry } from '@/hooks/use-entry'
 import { usePageTheme } from '@/hooks/use-page-theme'
-import { articlePath, issuePath, open, readParam, replace, showComingSoon } from '@/services/routes'
+import { useConsentDialog, useRemind } from '@/hooks/use-remind'
+import { useSharing } from '@/hooks/use-sharing'
+import { missingNotice } from '@/services/entry'
+import { articlePath, issuePath, open, replace } from '@/services/routes'
+import { articleCard, articleShare } from '@/services/share'
 import { useStores } from '@/stores/context'
 import { FONT_SIZES } from '@/stores/settings-store'
 import { errorText, issueLabel } from '@/utils/format'
 
 import './index.scss'
 
-/** An article: region, title, body from structured blocks, source, and its place in the issue. */
+/**
+ * An article: region, title, body from structured blocks, source, and its place in the issue.
+ * From Moments (single-page mode) the same article renders without navigation, with a hint.
+ */
 function ArticlePage() {
-  const { params } = useRouter()
-  const id = readParam(params.id)
+  const { id, singlePage, landOnLatest } = useEntry('article')
   const stores = useStores()
   const { articles, library, settings, issues } = stores
   const pageClass = usePageTheme()
+  const remind = useRemind(`article:${id}`)
+  const consentDialog = useConsentDialog(`article:${id}`)
 
   useEffect(() => {
-    if (id) void stores.readArticle(id)
-  }, [stores, id])
+    if (!id) return
+    // Single-page mode has its own storage and no 我的 tab: nothing to record there.
+    if (singlePage) void articles.loadArticle(id)
+    else void stores.readArticle(id)
+  }, [stores, articles, id, singlePage])
 
   const detail = articles.articles.get(id)
   const state = articles.state(id)
+  const missing = !detail && state.status === 'error' && state.error?.code === 'not_found'
+  useEffect(() => {
+    if (missing) landOnLatest(missingNotice('article'))
+  }, [missing, landOnLatest])
 
   // Reading position: tracked while scrolling, saved when the page is left, restored once on open.
   const scrollTop = useRef(0)
@@ -48,37 +58,44 @@ function ArticlePage() {
   usePageScroll((e) => {
     scrollTop.current = e.scrollTop
   })
-  useDidHide(() => articles.savePosition(id, scrollTop.current))
-  useUnload(() => articles.savePosition(id, scrollTop.current))
+  useDidHide(() => id && articles.savePosition(id, scrollTop.current))
+  useUnload(() => id && articles.savePosition(id, scrollTop.current))
   const ready = Boolean(detail)
   useEffect(() => {
-    if (!ready || restored.current) return
+    if (!ready || restored.current || singlePage) return
     restored.current = true
     const y = articles.positionOf(id)
     if (y > 0)
       setTimeout(() => void Taro.pageScrollTo({ scrollTop: y, duration: 0 }).catch(() => {}), 50)
-  }, [ready, articles, id])
+  }, [ready, articles, id, singlePage])
 
-  const title = detail?.article.title ?? '双周决策观察'
-  useShareAppMessage(() => ({ title, path: articlePath(id) }))
-  useShareTimeline(() => ({ title, query: `id=${encodeURIComponent(id)}` }))
+  const target = articleShare(id, detail)
+  const card = useMemo(() => (detail ? articleCard(detail) : null), [detail])
+  const { copyLink } = useSharing({
+    key: `article:${id}`,
+    id,
+    title: target.title,
+    path: target.path,
+    card,
+    enabled: Boolean(id) && !singlePage,
+  })
 
   if (!id)
     return (
       <View className={pageClass}>
-        <StateView kind="empty" title="没有指定文章" />
+        {singlePage ? <StateView kind="empty" title="没有找到这篇文章" /> : <ArticleSkeleton />}
       </View>
     )
   if (!detail)
     return (
       <View className={pageClass}>
-        {state.status === 'error' ? (
+        {state.status === 'error' && (singlePage || !missing) ? (
           <StateView
             kind="error"
-            title="文章加载失败"
-            message={errorText(state.error)}
-            actionText="重试"
-            onAction={() => void stores.readArticle(id)}
+            title={missing ? '这篇文章不存在或已下线' : '文章加载失败'}
+            message={missing ? undefined : errorText(state.error)}
+            actionText={missing ? undefined : '重试'}
+            onAction={() => void articles.loadArticle(id)}
           />
         ) : (
           <ArticleSkeleton />
@@ -87,6 +104,25 @@ function ArticlePage() {
     )
 
   const { article, issue, prevId, nextId } = detail
+
+  if (singlePage)
+    return (
+      <View className={pageClass}>
+        <View className="article-page article-page--single">
+          <ArticleHeader
+            region={article.region}
+            title={article.title}
+            issueLabel={issueLabel(issue)}
+          />
+          <ArticleBody blocks={article.blocks} />
+          <SourceLine sources={article.sources} date={article.sourceDate} />
+        </View>
+        <SinglePageHint
+          issueLine={`《${issue.title}》${issueLabel(issue)} · 共 ${issue.articleCount} 篇`}
+        />
+      </View>
+    )
+
   const toc = issues.details.get(issue.id)?.sections.flatMap((s) => s.articles) ?? []
   const titleOf = (aid: string) => toc.find((a) => a.id === aid)?.title
   const step = settings.fontStep
@@ -111,11 +147,12 @@ function ArticlePage() {
           onShrink={() => settings.decreaseFont()}
           onGrow={() => settings.increaseFont()}
           onToggleFavourite={() => library.toggleFavourite(detail)}
+          onShare={copyLink}
         />
         <ArticleBody blocks={article.blocks} />
         <SourceLine sources={article.sources} date={article.sourceDate} />
       </View>
-      <RemindButton onTap={showComingSoon} />
+      <RemindButton {...remind} />
       <ArticlePager
         prev={prevId ? { id: prevId, title: titleOf(prevId) } : null}
         next={nextId ? { id: nextId, title: titleOf(nextId) } : null}
@@ -128,6 +165,7 @@ function ArticlePage() {
       >
         《双周决策观察》{issueLabel(issue)} · 本期目录 ›
       </View>
+      {consentDialog}
     </View>
   )
 }

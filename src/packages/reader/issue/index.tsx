@@ -1,40 +1,61 @@
 import { Text, View } from '@tarojs/components'
-import { useRouter, useShareAppMessage, useShareTimeline } from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
-import { useEffect } from 'react'
+import { useEffect, useMemo } from 'react'
 
 import { IssueColophon, IssueMasthead } from '@/components/issue-masthead'
 import { OfflineNotice } from '@/components/offline-notice'
 import { RemindButton } from '@/components/remind-button'
+import { ShareLink } from '@/components/share-link'
+import { SinglePageHint } from '@/components/single-page-hint'
 import { TocSkeleton } from '@/components/skeleton'
 import { StateView } from '@/components/state-view'
 import { TocSection } from '@/components/toc-section'
+import { useEntry } from '@/hooks/use-entry'
 import { usePageTheme } from '@/hooks/use-page-theme'
-import { articlePath, issuePath, open, readParam, showComingSoon } from '@/services/routes'
+import { useConsentDialog, useRemind } from '@/hooks/use-remind'
+import { useSharing } from '@/hooks/use-sharing'
+import { missingNotice } from '@/services/entry'
+import { articlePath, open } from '@/services/routes'
+import { issueCard, issueShare } from '@/services/share'
 import { useStores } from '@/stores/context'
-import { errorText, issueShareTitle } from '@/utils/format'
+import { errorText } from '@/utils/format'
+
+import './index.scss'
 
 /** An issue: its masthead, the table of contents grouped by region, then credits and contacts. */
 function IssuePage() {
-  const { params } = useRouter()
-  const id = readParam(params.id)
+  const { id, singlePage, landOnLatest } = useEntry('issue')
   const { issues } = useStores()
   const pageClass = usePageTheme()
+  const remind = useRemind(`issue:${id}`)
+  const consentDialog = useConsentDialog(`issue:${id}`)
 
   useEffect(() => {
     if (id) void issues.loadIssue(id)
   }, [issues, id])
 
-  const issue = issues.details.get(id)
+  const issue = id ? issues.details.get(id) : undefined
   const state = issues.detailState(id)
-  const shareTitle = issue ? issueShareTitle(issue) : '《双周决策观察》'
-  useShareAppMessage(() => ({ title: shareTitle, path: issuePath(id) }))
-  useShareTimeline(() => ({ title: shareTitle, query: `id=${encodeURIComponent(id)}` }))
+  const missing = !issue && state.status === 'error' && state.error?.code === 'not_found'
+  useEffect(() => {
+    if (missing) landOnLatest(missingNotice('issue'))
+  }, [missing, landOnLatest])
+
+  const target = issueShare(id, issue)
+  const card = useMemo(() => (issue ? issueCard(issue) : null), [issue])
+  const { copyLink } = useSharing({
+    key: `issue:${id}`,
+    id,
+    title: target.title,
+    path: target.path,
+    card,
+    enabled: Boolean(id) && !singlePage,
+  })
 
   if (!id)
     return (
       <View className={pageClass}>
-        <StateView kind="empty" title="没有指定期刊" />
+        {singlePage ? <StateView kind="empty" title="没有找到这一期" /> : <TocSkeleton />}
       </View>
     )
   return (
@@ -42,8 +63,10 @@ function IssuePage() {
       {state.offline ? (
         <OfflineNotice what="已缓存的本期目录" onRetry={() => void issues.loadIssue(id)} />
       ) : null}
-      {!issue && (state.status === 'loading' || state.status === 'idle') ? <TocSkeleton /> : null}
-      {!issue && state.status === 'error' ? (
+      {!issue && (state.status === 'loading' || state.status === 'idle' || missing) ? (
+        <TocSkeleton />
+      ) : null}
+      {!issue && state.status === 'error' && !missing ? (
         <StateView
           kind="error"
           title="本期加载失败"
@@ -64,13 +87,25 @@ function IssuePage() {
               key={s.region}
               region={s.region}
               articles={s.articles}
-              onOpen={(aid) => open(articlePath(aid))}
+              onOpen={(aid) => (singlePage ? undefined : open(articlePath(aid)))}
             />
           ))}
-          <RemindButton onTap={showComingSoon} />
+          {singlePage ? (
+            <SinglePageHint issueLine={target.title} />
+          ) : (
+            <>
+              <RemindButton {...remind} />
+              {copyLink ? (
+                <View className="issue-page__share">
+                  <ShareLink onShare={copyLink} label="复制本期链接" />
+                </View>
+              ) : null}
+            </>
+          )}
           <IssueColophon issue={issue} />
         </View>
       ) : null}
+      {consentDialog}
     </View>
   )
 }

@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '操作记录',
+  onReachBottomDistance: 120,
+  enablePullDownRefresh: true,
+})

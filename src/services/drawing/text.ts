@@ -1,0 +1,42 @@
+import type { Canvas2D } from '../platform/types'
+
+/** The system Chinese fonts, as the app's CSS lists them (canvas text uses no web fonts). */
+export const CANVAS_FONTS =
+  "'PingFang SC', 'Noto Sans CJK SC', 'Source Han Sans SC', 'Microsoft YaHei', sans-serif"
+
+export const font = (size: number, weight: 400 | 600 | 700 = 400): string =>
+  `${weight} ${size}px ${CANVAS_FONTS}`
+
+/**
+ * Breaks text into lines no wider than `maxWidth` (character by character, as Chinese wraps),
+ * at most `maxLines`; a cut last line ends with …. Uses the context's current font.
+ */
+export function wrapText(
+  ctx: Pick<Canvas2D, 'measureText'>,
+  text: string,
+  maxWidth: number,
+  maxLines = Infinity,
+): string[] {
+  const chars = [...text.replace(/\s+/g, ' ').trim()]
+  const lines: string[] = []
+  let line = ''
+  for (let i = 0; i < chars.length; i++) {
+    const next = line + chars[i]
+    if (line && ctx.measureText(next).width > maxWidth) {
+      lines.push(line)
+      line = chars[i]
+      if (lines.length === maxLines) {
+        // No room for the rest: end the last line with an ellipsis that fits.
+        let last = lines[lines.length - 1]
+        while (last && ctx.measureText(`${last}…`).width > maxWidth)
+          last = [...last].slice(0, -1).join('')
+        lines[lines.length - 1] = `${last}…`
+        return lines
+      }
+    } else {
+      line = next
+    }
+  }
+  if (line) lines.push(line)
+  return lines
+}

@@ -1,0 +1,174 @@
+/**
+ * Shared by the browser tests: the local server started as `npm start` does (own process group,
+ * fresh DATA_DIR), Chromium contexts with a fresh profile each, and screenshot and error helpers.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import { mkdtempSync } from 'node:fs'
+import { createServer } from 'node:net'
+import os from 'node:os'
+import path from 'node:path'
+
+import { chromium, type BrowserContext, type Page } from 'playwright-core'
+
+export const ROOT = path.resolve(__dirname, '../../..')
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+export const SCREENS = path.join(ROOT, 'test-results', 'screens')
+const LAUNCH_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+]
+
+export const freePort = (): Promise<number> =>
+  new Promise((resolve, reject) => {
+    const srv = createServer()
+    srv.once('error', reject)
+    srv.listen(0, '127.0.0.1', () => {
+      const address = srv.address()
+      const port = typeof address === 'object' && address ? address.port : 0
+      srv.close(() => resolve(port))
+    })
+  })
+
+/** Publishes an issue file into a store with the ingest CLI (before the server owns the store). */
+export function publish(file: string, dataDir: string): void {
+  const r = spawnSync('npx', ['tsx', 'scripts/ingest.ts', file, '--publish'], {
+    cwd: ROOT,
+    env: { ...process.env, DATA_DIR: dataDir },
+    encoding: 'utf8',
+  })
+  if (r.status !== 0) throw new Error(`publishing ${file} failed (exit ${r.status}):\n${r.stderr}`)
+}
+
+/** Starts `npm start`'s script in its own process group; resolves once it says it is ready. */
+export function startServer(
+  port: number,
+  dataDir: string,
+  env: Record<string, string> = {},
+): Promise<{ child: ChildProcess; url: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('npx', ['tsx', 'scripts/start.ts'], {
+      cwd: ROOT,
+      env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    })
+    let output = ''
+    const timer = setTimeout(
+      () => reject(new Error(`the server did not start within 300 s:\n${output}`)),
+      300_000,
+    )
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString()
+      const m = /ready: (http:\/\/\S+)/.exec(output)
+      if (m) {
+        clearTimeout(timer)
+        resolve({ child, url: m[1].endsWith('/') ? m[1] : `${m[1]}/` })
+      }
+    }
+    child.stdout?.on('data', onData)
+    child.stderr?.on('data', onData)
+    child.once('exit', (code) => {
+      clearTimeout(timer)
+      reject(new Error(`the server exited with ${code}:\n${output}`))
+    })
+  })
+}
+
+export function stopServer(child: ChildProcess | null): Promise<void> {
+  if (!child || child.exitCode !== null || child.pid === undefined) return Promise.resolve()
+  return new Promise((resolve) => {
+    child.removeAllListeners('exit')
+    child.once('exit', () => resolve())
+    try {
+      // The process group started above: npx, tsx and the server under it.
+      process.kill(-child.pid!, 'SIGTERM')
+    } catch {
+      resolve()
+    }
+    const timer = setTimeout(() => {
+      try {
+        process.kill(-child.pid!, 'SIGKILL')
+      } catch {
+        // already gone
+      }
+      resolve()
+    }, 5000)
+    child.once('exit', () => clearTimeout(timer))
+  })
+}
+
+/** A phone-sized Chromium with a fresh profile (its own storage, as a new device has). */
+export const openContext = (
+  colorScheme: 'light' | 'dark' = 'light',
+  options: { permissions?: string[] } = {},
+): Promise<BrowserContext> =>
+  chromium.launchPersistentContext(mkdtempSync(path.join(os.tmpdir(), 'reader-e2e-')), {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: LAUNCH_ARGS,
+    viewport: { width: 390, height: 844 },
+    deviceScaleFactor: 3,
+    isMobile: true,
+    hasTouch: true,
+    colorScheme,
+    locale: 'zh-CN',
+    acceptDownloads: true,
+    permissions: options.permissions,
+  })
+
+/** Collects what must never happen on a page: script errors and dialogs (alert from injected text). */
+export function watch(page: Page, problems: string[]): void {
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`))
+  page.on('dialog', (d) => {
+    problems.push(`dialog: ${d.message()}`)
+    void d.dismiss()
+  })
+}
+
+export const shot = (page: Page, name: string) =>
+  page.screenshot({ path: path.join(SCREENS, `${name}.png`) })
+
+/** Scrolls the page's own scroller (Taro h5 scrolls `.taro_page`, not the window). */
+export const scrollPage = (page: Page, y: number) =>
+  page.evaluate((top) => {
+    const pages = document.querySelectorAll<HTMLElement>('.taro_page')
+    const current =
+      [...pages].reverse().find((p) => p.offsetParent !== null || p.style.display !== 'none') ??
+      pages[0]
+    current.scrollTo({ top })
+    current.dispatchEvent(new Event('scroll'))
+  }, y)
+
+export const tab = (page: Page, label: string) =>
+  page.locator('.weui-tabbar__item', { hasText: label }).click()
+
+/**
+ * Gives a fresh context the h5 identity (`x-wx-openid`) before any page loads, in Taro's storage
+ * format (`{ data }` under the key), as a developer would after copying it from 我的.
+ */
+export const presetIdentity = (context: BrowserContext, openid: string) =>
+  context.addInitScript((id) => {
+    if (!localStorage.getItem('dev.openid'))
+      localStorage.setItem('dev.openid', JSON.stringify({ data: id }))
+  }, openid)
+
+/** POSTs to a function of the local server as the given caller. */
+export async function callFunction<T>(
+  base: string,
+  fn: string,
+  body: object,
+  openid?: string,
+): Promise<{ ok: true; data: T } | { ok: false; error: { code: string; message: string } }> {
+  const res = await fetch(`${base}api/${fn}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(openid ? { 'x-wx-openid': openid } : {}) },
+    body: JSON.stringify(body),
+  })
+  return (await res.json()) as never
+}

@@ -1,0 +1,127 @@
+import Taro from '@tarojs/taro'
+import { act } from 'react'
+
+import EditorHomePage from '@/packages/editor/index/index'
+import PreviewPage from '@/packages/editor/preview/index'
+import MePage from '@/pages/me/index'
+import { createMemoryStorage } from '@/services/storage'
+import { StoresContext } from '@/stores/context'
+import { RootStore } from '@/stores/root-store'
+
+import { archive, contentService } from '../../fixtures/content'
+import { readSampleIssue } from '../../fixtures/sample-issue'
+import { publishService, subscriptionService } from '../support/fake-functions'
+import { FakePlatform } from '../support/fake-platform'
+import { FakeTransport } from '../support/fake-transport'
+import { byText, render, tap } from '../support/render'
+import { setRouterParams } from '../support/taro-page-hooks'
+
+const settle = () =>
+  act(async () => {
+    for (let i = 0; i < 5; i++) await new Promise((r) => setTimeout(r, 0))
+  })
+
+function setup(isEditor: boolean) {
+  const subscription = subscriptionService()
+  const publish = publishService({ isEditor })
+  const transport = new FakeTransport(contentService(archive(2)), {
+    subscription: subscription.handler,
+    publish: publish.handler,
+    notify: () => ({ ok: true, data: { items: [] } }),
+  })
+  const stores = new RootStore({
+    transport,
+    storage: createMemoryStorage({ 'dev.openid': 'h5-0123456789ab' }),
+    platform: new FakePlatform('h5'),
+  })
+  const navigateTo = jest
+    .spyOn(Taro, 'navigateTo')
+    .mockImplementation(async () => ({ errMsg: 'ok' }))
+  const show = async (ui: React.ReactElement) => {
+    const view = render(<StoresContext.Provider value={stores}>{ui}</StoresContext.Provider>)
+    await settle()
+    return view
+  }
+  return { stores, subscription, publish, transport, navigateTo, show }
+}
+
+afterEach(() => jest.restoreAllMocks())
+
+describe('我的', () => {
+  it('shows how many issues will be notified, adds one, and stops them', async () => {
+    const { show, subscription, stores } = setup(false)
+    subscription.state.remaining = 2
+    setRouterParams({})
+    const view = await show(<MePage />)
+    const card = () => view.container.querySelector('.subscribe-card')?.textContent ?? ''
+    expect(card()).toContain('接下来 2 期发布时会通知你')
+    tap(byText(view.container, '再提醒一期'))
+    tap(byText(view.container, '允许'))
+    await settle()
+    expect(card()).toContain('3 期')
+    tap(byText(view.container, '停止提醒'))
+    await settle()
+    expect(subscription.state.remaining).toBe(0)
+    expect(card()).toContain('已停止提醒')
+    expect(card()).toContain('未开启')
+    expect(byText(view.container, '停止提醒')).toBeNull()
+    expect(stores.subscription.remaining).toBe(0)
+    view.unmount()
+  })
+
+  it('shows the h5 identity, and no 编辑 entry to a reader', async () => {
+    const { show } = setup(false)
+    const view = await show(<MePage />)
+    expect(view.container.textContent).toContain('本机身份：h5-0123456789ab')
+    expect(view.container.querySelector('.me-page__editor')).toBeNull()
+    expect(byText(view.container, '编辑台')).toBeNull()
+    view.unmount()
+  })
+
+  it('shows the 编辑 entry to an editor and opens the editor pages', async () => {
+    const { show, navigateTo } = setup(true)
+    const view = await show(<MePage />)
+    tap(view.container.querySelector('.me-page__editor'))
+    expect(navigateTo).toHaveBeenCalledWith({ url: '/packages/editor/index/index' })
+    view.unmount()
+  })
+})
+
+describe('the editor pages', () => {
+  it('turn a reader away even when opened by URL', async () => {
+    const { show, transport } = setup(false)
+    const view = await show(<EditorHomePage />)
+    expect(view.container.textContent).toContain('只有编辑可以使用编辑台')
+    expect(view.container.querySelector('.import-panel')).toBeNull()
+    expect(transport.countOf('audit.list')).toBe(0)
+    view.unmount()
+  })
+
+  it('preview an issue: masthead, counts, warnings, contents by region, then publish', async () => {
+    const { show, stores, publish } = setup(true)
+    await stores.editor.previewText(readSampleIssue())
+    const view = await show(<PreviewPage />)
+    const text = view.container.textContent ?? ''
+    expect(view.container.querySelector('.issue-masthead')?.textContent).toContain(
+      '2024 年第 6 期（总第 280 期）',
+    )
+    expect(text).toContain('首次发布 2024 年第 6 期（总第 280 期）')
+    expect(
+      [...view.container.querySelectorAll('.editor-page__count-value')].map((e) => e.textContent),
+    ).toEqual(['10', '5', '0'])
+    expect(text).toContain('没有需要注意的地方')
+    expect(view.container.querySelectorAll('.toc-section')).toHaveLength(5)
+    tap(byText(view.container, '发布 2024 年第 6 期（总第 280 期）'))
+    await settle()
+    expect(publish.published.get('i280')).toEqual({ articleCount: 10, published: true })
+    expect(view.container.querySelector('.inline-message--ok')?.textContent).toContain('已发布')
+    view.unmount()
+
+    // The same issue again: a replacement that keeps ids and notifies nobody.
+    await stores.editor.previewText(readSampleIssue())
+    const again = await show(<PreviewPage />)
+    expect(again.container.textContent).toContain('替换已发布的 2024 年第 6 期（总第 280 期）')
+    expect(again.container.textContent).toContain('保留 10 篇文章的编号，新增 0 篇')
+    again.unmount()
+  })
+})

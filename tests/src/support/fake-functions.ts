@@ -1,0 +1,113 @@
+import type { PublishInput } from '@core/api/publish'
+import type { ApiResponse } from '@core/api/response'
+import type { SubscriptionInput } from '@core/api/subscription'
+import { parseIssueText } from '@core/index'
+
+const ok = <T>(data: T): ApiResponse<T> => ({ ok: true, data })
+const fail = (code: 'invalid_argument' | 'permission_denied' | 'not_found', message: string) => ({
+  ok: false as const,
+  error: { code, message },
+})
+
+/**
+ * The `subscription` function for one caller, as the server answers: one grant per `accept` of
+ * its template, cancel sets the count to zero.
+ */
+export function subscriptionService(templateId = 'local-new-issue') {
+  const state = { remaining: 0, grants: [] as Record<string, string>[] }
+  const handler = (input: SubscriptionInput): ApiResponse<unknown> => {
+    switch (input.action) {
+      case 'subscription.grant': {
+        if (input.templateId !== templateId) return fail('invalid_argument', 'templateId')
+        state.grants.push(input.result)
+        const raw = input.result[templateId]
+        const answer = ['accept', 'reject', 'ban', 'filter'].includes(raw) ? raw : 'missing'
+        if (answer === 'accept') state.remaining++
+        return ok({ remaining: state.remaining, templateId, answer })
+      }
+      case 'subscription.status':
+        return ok({ remaining: state.remaining, templateId })
+      case 'subscription.cancel':
+        state.remaining = 0
+        return ok({ remaining: 0, templateId })
+    }
+  }
+  return { state, handler }
+}
+
+/**
+ * The `publish` function with the real parser: editors only, previews with kept/added ids
+ * against what it has published, publish and unpublish, and an audit log.
+ */
+export function publishService(options: { isEditor: boolean; supportsFiles?: boolean }) {
+  const published = new Map<string, { articleCount: number; published: boolean }>()
+  const audit: { at: string; openid: string; action: string; issueId: string; detail: string }[] =
+    []
+  const files = new Map<string, string>()
+  let clock = Date.parse('2024-03-28T08:00:00Z')
+  const preview = (text: string, format: 'text' | 'docx' | 'pdf'): ApiResponse<unknown> => {
+    const r = parseIssueText(text)
+    if (!r.ok) return fail('invalid_argument', `不是可识别的期刊文件：${r.error.message}`)
+    const existing = published.get(r.data.issue.id) ?? null
+    const kept = existing ? Math.min(existing.articleCount, r.data.articles.length) : 0
+    return ok({ format, parsed: r.data, existing, kept, added: r.data.articles.length - kept })
+  }
+  const handler = (input: PublishInput): ApiResponse<unknown> => {
+    if (input.action === 'editor.status') return ok({ isEditor: options.isEditor })
+    if (!options.isEditor) return fail('permission_denied', 'only editors may publish')
+    switch (input.action) {
+      case 'issues.preview': {
+        if (input.fileID !== undefined) {
+          if (!options.supportsFiles) return fail('invalid_argument', 'text: Required')
+          return preview(
+            files.get(input.fileID) ?? '',
+            input.fileName?.endsWith('.docx') ? 'docx' : 'text',
+          )
+        }
+        return preview(input.text ?? '', 'text')
+      }
+      case 'issues.publish': {
+        const { id } = input.parsed.issue
+        const replaced = published.has(id)
+        published.set(id, { articleCount: input.parsed.articles.length, published: true })
+        audit.unshift({
+          at: new Date((clock += 60_000)).toISOString(),
+          openid: 'editor-1',
+          action: replaced ? 'issues.replace' : 'issues.publish',
+          issueId: id,
+          detail: `${input.parsed.articles.length} articles; subscribers notified`,
+        })
+        return ok({
+          issueId: id,
+          firstPublish: !replaced,
+          replaced,
+          articleCount: input.parsed.articles.length,
+          jobCreated: !replaced,
+        })
+      }
+      case 'issues.unpublish': {
+        const known = published.get(input.id)
+        if (!known) return fail('not_found', `issue ${input.id} not found`)
+        known.published = false
+        audit.unshift({
+          at: new Date((clock += 60_000)).toISOString(),
+          openid: 'editor-1',
+          action: 'issues.unpublish',
+          issueId: input.id,
+          detail: '',
+        })
+        return ok({ issueId: input.id, unpublished: true })
+      }
+      case 'audit.list': {
+        const start = input.cursor ? audit.findIndex((e) => e.at === input.cursor) + 1 : 0
+        const items = audit.slice(start, start + 2)
+        return ok({
+          items,
+          nextCursor: start + 2 < audit.length ? items[items.length - 1].at : null,
+        })
+      }
+    }
+    return fail('invalid_argument', 'unknown action')
+  }
+  return { handler, published, audit, files }
+}
