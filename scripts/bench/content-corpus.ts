@@ -28,6 +28,9 @@ export async function corpusStore(dir: string | null, issues: number): Promise<{
   const corpus = generateIssues(seedIssues(), issues, 42)
   const now = new Date('2024-05-01T00:00:00Z')
   for (const parsed of corpus) await publishIssue(db, parsed, now)
-  if (dir) await db.compact()
+  if (dir) {
+    await db.compact()
+    await db.close()
+  }
   return { db, corpus }
 }

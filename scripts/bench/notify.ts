@@ -74,6 +74,7 @@ async function seedStore(dir: string, subscribers: number, rate: number): Promis
   )
   if (!r.ok) throw new Error(r.error.message)
   await db.compact()
+  await db.close()
 }
 
 interface RunOutcome {

@@ -19,7 +19,7 @@ interface Persistence {
  * still completes only once the system has it, so a killed process loses no finished write. After
  * a compaction (which replaces the file) the handle is reopened.
  */
-function appendThroughOpenFile(persistence: Persistence): void {
+function appendThroughOpenFile(persistence: Persistence): () => Promise<void> {
   let handle: Promise<FileHandle> | null = null
   let queue: Promise<unknown> = Promise.resolve()
   const compact = persistence.persistCachedDatabaseAsync.bind(persistence)
@@ -36,6 +36,12 @@ function appendThroughOpenFile(persistence: Persistence): void {
   persistence.persistCachedDatabaseAsync = async () => {
     await queue
     await compact()
+    const old = handle
+    handle = null
+    if (old) await (await old).close()
+  }
+  return async () => {
+    await queue
     const old = handle
     handle = null
     if (old) await (await old).close()
@@ -72,6 +78,7 @@ const stripUndefined = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as 
 export class EmbeddedDatabase implements Database {
   readonly command = localCommand
   private readonly stores = new Map<string, Promise<Datastore<Doc>>>()
+  private readonly closers: (() => Promise<void>)[] = []
 
   /** `indexes`: fields to index per collection, as the cloud console's indexes would be set up. */
   constructor(
@@ -97,13 +104,18 @@ export class EmbeddedDatabase implements Database {
         this.dir ? { filename: path.join(this.dir, `${name}.db`), corruptAlertThreshold: 1 } : { inMemoryOnly: true },
       )
       store = ds.loadDatabaseAsync().then(async () => {
-        if (this.dir) appendThroughOpenFile(ds.persistence as unknown as Persistence)
+        if (this.dir) this.closers.push(appendThroughOpenFile(ds.persistence as unknown as Persistence))
         for (const fieldName of this.indexes[name] ?? []) await ds.ensureIndexAsync({ fieldName })
         return ds
       })
       this.stores.set(name, store)
     }
     return store
+  }
+
+  /** Finishes pending writes and closes the data files (the store can be opened again later). */
+  async close(): Promise<void> {
+    await Promise.all(this.closers.map((close) => close()))
   }
 
   /** Rewrites every loaded collection file without its superseded lines. */
