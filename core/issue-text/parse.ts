@@ -8,7 +8,7 @@ import { readMasthead } from './masthead'
 import { ORNAMENT_LINE, PUBLICATION_TITLE, REGION_TAG, stripBoldMarkers } from './patterns'
 import { endsSentence, visibleLength } from './punctuation'
 import { splitSourceNote, type SourceNote } from './source-line'
-import { isSameTitle, titleSimilarity, SAME_TITLE } from './title-match'
+import { titleSimilarity, SAME_TITLE } from './title-match'
 
 interface Draft {
   region: string
@@ -213,5 +213,3 @@ const warn = (warnings: ParseWarning[], code: string, message: string): void => 
 
 const isoDate = (y: number, m: number, d: number): string =>
   `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`
-
-export { isSameTitle }
