@@ -10,6 +10,7 @@ import { spawnSync } from 'node:child_process'
 import { chmodSync, existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { gzipSync } from 'node:zlib'
+import { buildIsStale } from './build-staleness'
 
 const ROOT = path.resolve(__dirname, '..')
 export const WEAPP_DIR = path.join(ROOT, 'dist', 'weapp')
@@ -53,18 +54,9 @@ const walk = (dir: string, base = dir): string[] =>
       : [path.relative(base, full).split(path.sep).join('/')]
   })
 
-const newestMtime = (dir: string): number =>
-  existsSync(dir)
-    ? walk(dir).reduce((m, f) => Math.max(m, statSync(path.join(dir, f)).mtimeMs), 0)
-    : 0
-
 /** Whether dist/weapp is missing or older than anything it is built from. */
 export function weappIsStale(): boolean {
-  const marker = path.join(WEAPP_DIR, 'app.json')
-  if (!existsSync(marker)) return true
-  const built = statSync(marker).mtimeMs
-  const sources = Math.max(...['src', 'core', 'config'].map((d) => newestMtime(path.join(ROOT, d))))
-  return sources > built
+  return buildIsStale(ROOT, path.join(WEAPP_DIR, 'app.json'))
 }
 
 /** Runs the production weapp build; throws with its output when it fails. */
