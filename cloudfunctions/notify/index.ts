@@ -4,7 +4,7 @@ import cloud from 'wx-server-sdk'
 import { notifyFunction } from '../lib/notify/handlers'
 import { notifyDefaults, RUN_BUDGET_MS } from '../lib/notify/defaults'
 import type { Database } from '../lib/ports/database'
-import { adminsCollection, callContext, clientInput, wxSendApi, type WxCloud } from '../lib/ports/wx-binding'
+import { adminsCollection, callContext, clientInput, startNotifyRun, wxSendApi, type WxCloud } from '../lib/ports/wx-binding'
 
 const wx = cloud as unknown as WxCloud
 wx.init({ env: wx.DYNAMIC_CURRENT_ENV })
@@ -22,8 +22,6 @@ const worker = () => ({
   budgetMs: RUN_BUDGET_MS,
 })
 
-const sdk = cloud as unknown as { callFunction(options: { name: string; data: unknown }): Promise<unknown> }
-
 /**
  * A timer trigger's event is `{ Type: 'Timer', ... }`: it runs the worker. A run that stops at its
  * time budget with work left invokes the function again, so sending does not wait for the next tick.
@@ -32,7 +30,7 @@ export const main = async (event: unknown) => {
   const isTimer = typeof event === 'object' && event !== null && (event as { Type?: unknown }).Type === 'Timer'
   const result = await notifyFunction(isTimer ? { action: 'notify.run' } : clientInput(event), callContext(wx), { db, admins, worker })
   if (result.ok && (result.data as { idle?: boolean }).idle === false) {
-    sdk.callFunction({ name: 'notify', data: { action: 'notify.run' } }).catch(() => undefined)
+    startNotifyRun(cloud)
   }
   return result
 }

@@ -2,17 +2,13 @@
 import cloud from 'wx-server-sdk'
 import { publishFunction } from '../lib/publishing/handlers'
 import type { Database } from '../lib/ports/database'
-import { adminsCollection, callContext, clientInput, wxFileStorage, type WxCloud } from '../lib/ports/wx-binding'
+import { adminsCollection, callContext, clientInput, startNotifyRun, wxFileStorage, type WxCloud } from '../lib/ports/wx-binding'
 
 const wx = cloud as unknown as WxCloud
 wx.init({ env: wx.DYNAMIC_CURRENT_ENV })
 const db = wx.database() as Database
 const admins = adminsCollection(db)
-const sdk = cloud as unknown as { callFunction(options: { name: string; data: unknown }): Promise<unknown> }
+const storage = wxFileStorage(cloud)
+const kickNotify = (): void => startNotifyRun(cloud)
 
-/** Best effort: the notify timer runs within a minute anyway. */
-const kickNotify = (): void => {
-  sdk.callFunction({ name: 'notify', data: { action: 'notify.run' } }).catch(() => undefined)
-}
-
-export const main = (event: unknown) => publishFunction(clientInput(event), callContext(wx), { db, admins, kickNotify, storage: wxFileStorage(cloud) })
+export const main = (event: unknown) => publishFunction(clientInput(event), callContext(wx), { db, admins, kickNotify, storage })

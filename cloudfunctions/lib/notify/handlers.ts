@@ -1,9 +1,10 @@
 import { notifyInput, type JobView } from '../../../core/api/notify'
+import { requireEditor } from '../authorize'
 import { ApiFailure, createFunction } from '../dispatch'
 import type { AdminDirectory } from '../ports/admins'
 import type { CallContext } from '../ports/context'
 import type { Database } from '../ports/database'
-import { JOBS, type JobRecord } from './records'
+import { JOBS, resumedStatus, type JobRecord } from './records'
 import { runNotifyWorker, type RunSummary, type WorkerDeps } from './worker'
 
 export interface NotifyDeps {
@@ -23,9 +24,8 @@ const present = (j: JobRecord): JobView => ({
   updatedAt: j.updatedAt,
 })
 
-async function requireAdmin(ctx: CallContext, deps: NotifyDeps): Promise<void> {
-  if (!(await deps.admins.isAdmin(ctx.openid))) throw new ApiFailure('permission_denied', 'only editors may manage notifications')
-}
+const requireAdmin = (ctx: CallContext, deps: NotifyDeps): Promise<string> =>
+  requireEditor(deps.admins, ctx, 'only editors may manage notifications')
 
 /**
  * The `notify` function: `notify.run` is what the timer trigger and the publish kick invoke (no
@@ -51,7 +51,7 @@ export const notifyFunction = createFunction(notifyInput, {
     const job = data[0]
     if (!job) throw new ApiFailure('not_found', `job ${input.id} not found`)
     if (job.status !== 'paused') return present(job)
-    const status = job.total > 0 || job.freezeCursor ? 'sending' : 'freezing'
+    const status = resumedStatus(job)
     await jobs.doc(job._id).update({ data: { status, pauseReason: null, pausedConfigVersion: null } })
     return present({ ...job, status, pauseReason: null })
   },

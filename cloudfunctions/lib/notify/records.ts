@@ -55,3 +55,7 @@ export const DELIVERIES = 'deliveries'
 export const jobIdOf = (issueId: string): string => `job-${issueId}`
 export const deliveryIdOf = (issueId: string, openid: string): string => `${issueId}:${openid}`
 export const emptyCounts = (): JobCounts => ({ sent: 0, failed: 0, noGrant: 0, unknown: 0, retried: 0 })
+
+/** Where a paused job picks up: sending once freezing had started, else freezing from the start. */
+export const resumedStatus = (job: Pick<JobRecord, 'total' | 'freezeCursor'>): 'sending' | 'freezing' =>
+  job.total > 0 || job.freezeCursor ? 'sending' : 'freezing'

@@ -9,6 +9,7 @@ import {
   deliveryIdOf,
   emptyCounts,
   JOBS,
+  resumedStatus,
   type DeliveryRecord,
   type DeliveryState,
   type JobCounts,
@@ -72,7 +73,7 @@ export async function runNotifyWorker(deps: WorkerDeps): Promise<RunSummary> {
     if (job.status === 'paused') {
       const configFixed = job.pauseReason?.startsWith('config') && job.pausedConfigVersion !== config.version
       if (!configFixed) continue
-      job = { ...job, status: job.total > 0 || job.freezeCursor ? 'sending' : 'freezing', pauseReason: null }
+      job = { ...job, status: resumedStatus(job), pauseReason: null }
       await jobs.doc(job._id).update({ data: { status: job.status, pauseReason: null, pausedConfigVersion: null } })
     }
     // Held by another live run, which carries on with it.

@@ -68,3 +68,12 @@ export const wxFileStorage = (cloud: unknown): FileStorage => {
     download: async (fileID) => (await sdk.downloadFile({ fileID })).fileContent,
   }
 }
+
+/**
+ * Starts a `notify.run` of the notify function without waiting for it (best effort: its timer
+ * trigger runs within a minute anyway).
+ */
+export const startNotifyRun = (cloud: unknown): void => {
+  const sdk = cloud as { callFunction(options: { name: string; data: unknown }): Promise<unknown> }
+  sdk.callFunction({ name: 'notify', data: { action: 'notify.run' } }).catch(() => undefined)
+}

@@ -2,6 +2,7 @@ import { publishInput, type PublishResults } from '../../../core/api/publish'
 import { parseIssueText } from '../../../core/issue-text/parse'
 import type { ParsedIssue } from '../../../core/types'
 import { ISSUES, type IssueRecord } from '../content/records'
+import { requireEditor } from '../authorize'
 import { ApiFailure, createFunction } from '../dispatch'
 import type { AdminDirectory } from '../ports/admins'
 import type { CallContext } from '../ports/context'
@@ -24,10 +25,8 @@ export interface PublishDeps {
 
 const AUDIT_PAGE = 50
 
-async function requireAdmin(ctx: CallContext, deps: PublishDeps): Promise<string> {
-  if (!ctx.openid || !(await deps.admins.isAdmin(ctx.openid))) throw new ApiFailure('permission_denied', 'only editors may publish')
-  return ctx.openid
-}
+const requireAdmin = (ctx: CallContext, deps: PublishDeps): Promise<string> =>
+  requireEditor(deps.admins, ctx, 'only editors may publish')
 
 async function existingIssue(db: Database, id: string): Promise<IssueRecord | null> {
   const { data } = await db.collection<IssueRecord>(ISSUES).where({ _id: id }).limit(1).get()

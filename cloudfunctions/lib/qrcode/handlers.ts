@@ -2,6 +2,7 @@ import { qrcodeInput, type QrcodeResult } from '../../../core/api/qrcode'
 import { ARTICLE_PAGE, ISSUE_PAGE, sceneFor, type LinkTarget } from '../../../core/links'
 import { parseArticleId } from '../../../core/ids'
 import { ContentRepository } from '../content/repository'
+import { requireEditor } from '../authorize'
 import { ApiFailure, createFunction } from '../dispatch'
 import type { AdminDirectory } from '../ports/admins'
 import type { Database } from '../ports/database'
@@ -40,13 +41,13 @@ async function codeFor(target: LinkTarget, page: string, deps: QrcodeDeps, now: 
 /** The `qrcode` function: a QR code that opens an issue or an article, for posters and print. */
 export const qrcodeFunction = createFunction(qrcodeInput, {
   async 'qrcode.issue'(input, ctx, deps: QrcodeDeps): Promise<QrcodeResult> {
-    if (!(await deps.admins.isAdmin(ctx.openid))) throw new ApiFailure('permission_denied', 'only editors may make QR codes')
+    await requireEditor(deps.admins, ctx, 'only editors may make QR codes')
     if (!(await new ContentRepository(deps.db).issue(input.id))) throw new ApiFailure('not_found', `issue ${input.id} is not published`)
     return codeFor({ kind: 'issue', issueId: input.id }, ISSUE_PAGE, deps, ctx.now())
   },
 
   async 'qrcode.article'(input, ctx, deps: QrcodeDeps): Promise<QrcodeResult> {
-    if (!(await deps.admins.isAdmin(ctx.openid))) throw new ApiFailure('permission_denied', 'only editors may make QR codes')
+    await requireEditor(deps.admins, ctx, 'only editors may make QR codes')
     const ref = parseArticleId(input.id)
     const repo = new ContentRepository(deps.db)
     const issue = ref ? await repo.issue(ref.issueId) : null
