@@ -208,7 +208,10 @@ describe('reminders, publishing and links in a browser', () => {
     )
     await shot(editor, '29-editor-published')
     await editor.locator('.action-button:visible', { hasText: '以读者身份查看' }).click()
+    // The editor's preview shows the same masthead, so wait for the reader's page itself.
+    await editor.waitForURL(/reader\/issue\/index\?id=i281/)
     await editor.locator('.issue-masthead:visible', { hasText: '总第 281 期' }).waitFor()
+    await editor.locator('.toc-section__item:visible').nth(6).waitFor()
     await expect(editor.locator('.toc-section__item:visible').count()).resolves.toBe(7)
     await shot(editor, '30-published-issue-as-reader')
   })
