@@ -63,6 +63,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
       publicPath: '/',
       staticDirectory: 'static',
       router: { mode: 'hash' },
+      // src/index.html places the scripts itself: preloaded at once, run when app-boot says.
+      htmlPluginOption: { inject: false },
       // Content hashes let the server cache assets forever; index.html stays unhashed.
       output: {
         filename: 'js/[name].[contenthash:8].js',

@@ -32,19 +32,23 @@ function staticArticle(a: Article): string {
 <h1>${escapeHtml(a.title)}</h1>${blocks}</html>`
 }
 
-/** Milliseconds from navigation start until the title and the first paragraph are on screen. */
-async function timeToContent(browser: Browser, url: string, title: string, firstWords: string): Promise<number> {
+/**
+ * Milliseconds from navigation start until the title and the first paragraph are on screen,
+ * anywhere in the page or, given `within`, inside that element (the app's own article page).
+ */
+async function timeToContent(browser: Browser, url: string, title: string, firstWords: string, within?: string): Promise<number> {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 3 })
   const page = await context.newPage()
   const cdp = await context.newCDPSession(page)
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 })
   await page.goto(url, { waitUntil: 'commit' })
   const painted = await page.waitForFunction(
-    ([t, w]) => {
-      const text = document.body?.innerText ?? ''
+    ([t, w, sel]) => {
+      const root = sel ? document.querySelector<HTMLElement>(sel) : document.body
+      const text = root?.innerText ?? ''
       return text.includes(t) && text.includes(w) ? performance.now() : false
     },
-    [title, firstWords] as const,
+    [title, firstWords, within] as const,
     { polling: 'raf', timeout: 30000 },
   )
   const at = (await painted.jsonValue()) as number
@@ -75,16 +79,21 @@ export async function benchH5Paint(): Promise<Record<string, number>> {
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS })
   try {
     const appTimes: number[] = []
+    const appRenderedTimes: number[] = []
     const floorTimes: number[] = []
+    const articleUrl = `http://127.0.0.1:${port(app)}/#/packages/reader/article/index?id=${article.id}`
     for (let i = 0; i < RUNS; i++) {
-      appTimes.push(await timeToContent(browser, `http://127.0.0.1:${port(app)}/#/packages/reader/article/index?id=${article.id}`, article.title, firstWords))
+      appTimes.push(await timeToContent(browser, articleUrl, article.title, firstWords))
+      appRenderedTimes.push(await timeToContent(browser, articleUrl, article.title, firstWords, '#app'))
       floorTimes.push(await timeToContent(browser, `http://127.0.0.1:${port(floor)}/`, article.title, firstWords))
     }
     const appMedian = median(appTimes)
+    const renderedMedian = median(appRenderedTimes)
     const floorMedian = median(floorTimes)
     const ratio = appMedian / floorMedian
     console.log(`h5: article cold load, 4× CPU throttling, title + first paragraph painted: ${ms(appMedian)} vs static HTML ${ms(floorMedian)} → ${ratio.toFixed(2)}× the floor (target ≤ 2×: ${ratio <= 2 ? 'met' : 'MISSED'})`)
-    return { appMs: appMedian, floorMs: floorMedian, ratio }
+    console.log(`h5: the same article rendered by the app itself (interactive): ${ms(renderedMedian)} → ${(renderedMedian / floorMedian).toFixed(2)}× the floor`)
+    return { appMs: appMedian, appRenderedMs: renderedMedian, floorMs: floorMedian, ratio }
   } finally {
     await browser.close()
     await Promise.all([app, floor].map((s) => new Promise<void>((r) => s.close(() => r()))))

@@ -1,4 +1,3 @@
-import Taro from '@tarojs/taro'
 import type { z } from 'zod'
 
 import type { ContentInput, ContentResults } from '@core/api/content'
@@ -149,14 +148,4 @@ export function createCloudTransport(cloud: CloudLike): Transport {
       }
     },
   }
-}
-
-/**
- * The transport for the platform this bundle was built for (TARO_ENV is inlined at build time);
- * on h5 every call carries the device's local identity.
- */
-export function createPlatformTransport(openid: () => string | null = () => null): Transport {
-  if (process.env.TARO_ENV === 'weapp')
-    return createCloudTransport(Taro.cloud as unknown as CloudLike)
-  return createHttpTransport(undefined, '', openid)
 }

@@ -6,7 +6,8 @@ import { createPlatform, type Platform, type SubscribePort } from '@/services/pl
 import { createWeappSubscribePort } from '@/services/platform/weapp'
 import { createTaroStorage, type KeyValueStorage } from '@/services/storage'
 import { SubscriptionApi } from '@/services/subscription-api'
-import { createPlatformTransport, type Transport } from '@/services/transport'
+import { createPlatformTransport } from '@/services/platform-transport'
+import type { Transport } from '@/services/transport'
 
 import { ArticlesStore } from './articles-store'
 import { ConsentStore } from './consent-store'

@@ -171,7 +171,10 @@ describe('the reader in a browser', () => {
       const p = fresh.pages()[0] ?? (await fresh.newPage())
       watch(p, problems)
       // Slow answers, to see the loading state: a skeleton shaped like the article.
+      const articleGets: string[] = []
       await p.route('**/api/**', async (route) => {
+        const body = route.request().postData() ?? ''
+        if (body.includes('"articles.get"')) articleGets.push(body)
         await new Promise((r) => setTimeout(r, 1500))
         await route.continue()
       })
@@ -179,6 +182,10 @@ describe('the reader in a browser', () => {
       await p.locator('.skeleton__article').waitFor()
       await shot(p, '05a-article-loading-dark')
       await p.locator('.article-header__title', { hasText: articleTitle('i280-05') }).waitFor()
+      // index.html fetched the article before the app ran; the app took that answer over, and
+      // the plain-text first paint has made way for the app.
+      expect(articleGets).toHaveLength(1)
+      await expect(p.locator('#early-article').count()).resolves.toBe(0)
       await expect(p.locator('.page.theme-dark').count()).resolves.toBeGreaterThan(0)
       await shot(p, '05-deep-link-dark')
     } finally {

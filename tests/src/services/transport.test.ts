@@ -2,7 +2,8 @@ import { ContentApi } from '@/services/content-api'
 import { localOpenid } from '@/services/local-identity'
 import { createMemoryStorage } from '@/services/storage'
 import { SubscriptionApi } from '@/services/subscription-api'
-import { createCloudTransport, createHttpTransport } from '@/services/transport'
+import { withEarlyArticle } from '@/services/early-article'
+import { createCloudTransport, createHttpTransport, type Transport } from '@/services/transport'
 
 const jsonResponse = (status: number, body: unknown) =>
   ({ status, json: async () => body }) as unknown as Response
@@ -106,5 +107,43 @@ describe('the h5 identity', () => {
     expect(url).toBe('/api/subscription')
     expect((init.headers as Record<string, string>)['x-wx-openid']).toBe(id)
     expect(JSON.parse(String(init.body))).toEqual({ action: 'subscription.status' })
+  })
+})
+
+describe('the article index.html fetched early (h5)', () => {
+  const article = { ok: true, data: { article: { id: 'i1-01' } } }
+  const server = () =>
+    ({ call: jest.fn(async () => ({ ok: true, data: 'from the server' })) }) as unknown as Transport & {
+      call: jest.Mock
+    }
+
+  it('answers the first articles.get of that id from the early response, once', async () => {
+    const inner = server()
+    const host: { __EARLY_ARTICLE__?: { id: string; response: Promise<unknown> } } = {
+      __EARLY_ARTICLE__: { id: 'i1-01', response: Promise.resolve(article) },
+    }
+    const api = new ContentApi(withEarlyArticle(inner, host))
+    await expect(api.getArticle('i1-01')).resolves.toEqual(article)
+    expect(inner.call).not.toHaveBeenCalled()
+    expect(host.__EARLY_ARTICLE__).toBeUndefined()
+    await expect(api.getArticle('i1-01')).resolves.toEqual({ ok: true, data: 'from the server' })
+    expect(inner.call).toHaveBeenCalledTimes(1)
+  })
+
+  it('asks the server for any other call, and when the early answer failed or was not an envelope', async () => {
+    for (const response of [
+      Promise.resolve({ ok: false, error: { code: 'not_found', message: 'gone' } }),
+      Promise.resolve('<html>'),
+      Promise.reject(new TypeError('Failed to fetch')),
+    ]) {
+      response.catch(() => {})
+      const inner = server()
+      const host = { __EARLY_ARTICLE__: { id: 'i1-01', response } }
+      const api = new ContentApi(withEarlyArticle(inner, host))
+      await api.getArticle('i1-02')
+      expect(host.__EARLY_ARTICLE__).toBeDefined()
+      await expect(api.getArticle('i1-01')).resolves.toEqual({ ok: true, data: 'from the server' })
+      expect(inner.call).toHaveBeenCalledTimes(2)
+    }
   })
 })
