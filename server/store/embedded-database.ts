@@ -3,6 +3,7 @@ import { open, type FileHandle } from 'fs/promises'
 // The store's own ordering of values, so ordered pages sort exactly as its cursors do.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const model = require('@seald-io/nedb/lib/model.js') as {
+  match(doc: unknown, query: unknown): boolean
   compareThings(a: unknown, b: unknown): number
   getDotValue(doc: unknown, field: string): unknown
   serialize(doc: unknown): string
@@ -14,34 +15,59 @@ interface Persistence {
   persistCachedDatabaseAsync(): Promise<void>
 }
 
+/** Per store: resolves once every line appended so far is in the file. */
+const WRITTEN = new WeakMap<object, () => Promise<void>>()
+
+/** Waits until the store's writes so far are in its file (memory-only stores have none). */
+async function written(store: object): Promise<void> {
+  await WRITTEN.get(store)?.()
+}
+
 /**
- * Appends through one open file handle instead of opening the data file for every write. A write
- * still completes only once the system has it, so a killed process loses no finished write. After
- * a compaction (which replaces the file) the handle is reopened.
+ * Group commit through one open file handle. The store hands its new lines over without waiting
+ * (it runs one operation at a time, so waiting there would make every write its own system
+ * call); every operation of this module then waits for `written` before it resolves, so a killed
+ * process still loses no finished write. The file is append-only and written in order, so a write
+ * that is in the file has everything before it there too. After a compaction (which replaces the
+ * file) the handle is reopened. Returns a closer.
  */
-function appendThroughOpenFile(persistence: Persistence): () => Promise<void> {
+function groupCommit(store: object, persistence: Persistence): () => Promise<void> {
   let handle: Promise<FileHandle> | null = null
-  let queue: Promise<unknown> = Promise.resolve()
-  const compact = persistence.persistCachedDatabaseAsync.bind(persistence)
-  persistence.persistNewStateAsync = (docs) => {
-    const lines = docs.map((d) => `${model.serialize(d)}\n`).join('')
-    if (!lines) return Promise.resolve()
-    const write = queue.then(async () => {
+  let pending = ''
+  let writing: Promise<void> | null = null
+  const drain = async (): Promise<void> => {
+    while (pending) {
+      const chunk = pending
+      pending = ''
       handle ??= open(persistence.filename, 'a')
-      await (await handle).write(lines)
+      await (await handle).write(chunk)
+    }
+  }
+  // Resolves once everything pending now is in the file: a drain under way may have started
+  // before the newest lines, so wait for it, then look again.
+  const flush = (): Promise<void> => {
+    if (writing) return writing.then(flush)
+    if (!pending) return Promise.resolve()
+    writing = drain().finally(() => {
+      writing = null
     })
-    queue = write.catch(() => undefined)
-    return write
+    return writing
+  }
+  const compact = persistence.persistCachedDatabaseAsync.bind(persistence)
+  persistence.persistNewStateAsync = async (docs) => {
+    pending += docs.map((d) => `${model.serialize(d)}\n`).join('')
+    void flush().catch(() => undefined)
   }
   persistence.persistCachedDatabaseAsync = async () => {
-    await queue
+    await flush()
     await compact()
     const old = handle
     handle = null
     if (old) await (await old).close()
   }
+  WRITTEN.set(store, flush)
   return async () => {
-    await queue
+    await flush()
     const old = handle
     handle = null
     if (old) await (await old).close()
@@ -104,7 +130,7 @@ export class EmbeddedDatabase implements Database {
         this.dir ? { filename: path.join(this.dir, `${name}.db`), corruptAlertThreshold: 1 } : { inMemoryOnly: true },
       )
       store = ds.loadDatabaseAsync().then(async () => {
-        if (this.dir) this.closers.push(appendThroughOpenFile(ds.persistence as unknown as Persistence))
+        if (this.dir) this.closers.push(groupCommit(ds, ds.persistence as unknown as Persistence))
         for (const fieldName of this.indexes[name] ?? []) await ds.ensureIndexAsync({ fieldName })
         return ds
       })
@@ -124,7 +150,7 @@ export class EmbeddedDatabase implements Database {
   }
 }
 
-/** Above this many documents, ordered pages are cut from sort keys rather than by sorting documents. */
+/** Above this many documents, ordered pages are cut from sort keys rather than by sorting documents (unless an index gives the order). */
 const LARGE_COLLECTION = 10000
 
 /** The first `n` documents by `order`, by insertion into a bounded sorted list. */
@@ -150,6 +176,54 @@ function firstInOrder(docs: Record<string, unknown>[], order: [string, 1 | -1][]
     if (kept.length > n) kept.pop()
   }
   return kept
+}
+
+/** A node of an index's search tree (the store keeps one per distinct key, in key order). */
+interface TreeNode {
+  key?: unknown
+  left: TreeNode | null
+  right: TreeNode | null
+  data: Record<string, unknown>[]
+  getLowerBoundMatcher(bounds: Record<string, unknown>): (key: unknown) => boolean
+  getUpperBoundMatcher(bounds: Record<string, unknown>): (key: unknown) => boolean
+}
+
+type KeyTest = (key: unknown) => boolean
+
+function* ascending(node: TreeNode | null, above: KeyTest, below: KeyTest): Generator<Record<string, unknown>> {
+  if (!node || !('key' in node)) return
+  if (above(node.key)) yield* ascending(node.left, above, below)
+  if (above(node.key) && below(node.key)) yield* node.data
+  if (below(node.key)) yield* ascending(node.right, above, below)
+}
+
+function* descending(node: TreeNode | null, above: KeyTest, below: KeyTest): Generator<Record<string, unknown>> {
+  if (!node || !('key' in node)) return
+  if (below(node.key)) yield* descending(node.right, above, below)
+  if (above(node.key) && below(node.key)) yield* [...node.data].reverse()
+  if (above(node.key)) yield* descending(node.left, above, below)
+}
+
+const BOUNDS = ['$gt', '$gte', '$lt', '$lte']
+
+/**
+ * The documents of a one-field order lazily in that order, straight from the field's index and
+ * within the query's range on that field, or null when the field has no index. Unlike a
+ * cursor's sort this copies nothing, so a page costs the documents walked, not the collection.
+ */
+function inIndexOrder(store: Datastore<Doc>, order: [string, 1 | -1][], query: Record<string, unknown>): Iterable<Record<string, unknown>> | null {
+  if (order.length !== 1) return null
+  const [[field, direction]] = order
+  const index = (store as unknown as { indexes: Record<string, { tree: { tree: TreeNode } } | undefined> }).indexes[field]
+  if (!index) return null
+  const root = index.tree.tree
+  const range = query[field]
+  const bounded =
+    typeof range === 'object' && range !== null && !Array.isArray(range) && Object.keys(range).length > 0 && Object.keys(range).every((k) => BOUNDS.includes(k))
+  const bounds = bounded ? (range as Record<string, unknown>) : {}
+  const above = root.getLowerBoundMatcher(bounds)
+  const below = root.getUpperBoundMatcher(bounds)
+  return direction === 1 ? ascending(root, above, below) : descending(root, above, below)
 }
 
 const emptyState = (): QueryState => ({ where: [], order: [], skip: 0, limit: MAX_QUERY_LIMIT, projection: null })
@@ -196,21 +270,32 @@ class LocalQuery<T extends Doc> implements Query<T> {
   async get(): Promise<GetResult<T>> {
     const store = await this.store()
     const { order, skip, limit, projection } = this.state
-    if (order.length === 0 || store.getAllData().length <= LARGE_COLLECTION) {
-      let cursor = store.findAsync(this.mongoQuery())
+    const query = this.mongoQuery()
+    const walk = inIndexOrder(store, order, query)
+    if (!walk && (order.length === 0 || store.getAllData().length <= LARGE_COLLECTION)) {
+      let cursor = store.findAsync(query)
       if (order.length) cursor = cursor.sort(Object.fromEntries(order))
       cursor = cursor.skip(skip).limit(limit)
       if (projection) cursor = cursor.projection(projection)
       return { data: (await cursor) as unknown as T[] }
     }
-    // Ordered pages of a large collection: order the matches by their sort keys alone and keep only the first
-    // skip + limit while scanning, then read those documents whole. Sorting every full match
-    // would copy and sort a large collection once per page.
-    const keyFields = Object.fromEntries([['_id', 1], ...order.map(([f]) => [f, 1])])
-    const keys = (await store.findAsync(this.mongoQuery()).projection(keyFields)) as unknown as Record<string, unknown>[]
-    const ids = firstInOrder(keys, order, skip + limit)
-      .slice(skip)
-      .map((d) => d._id as string)
+    const ids: string[] = []
+    if (walk) {
+      // Ordered by an indexed field: walk the index in order and stop at the page's last match.
+      let seen = 0
+      for (const doc of walk) {
+        if (!model.match(doc, query) || seen++ < skip) continue
+        ids.push(doc._id as string)
+        if (ids.length === limit) break
+      }
+    } else {
+      // Otherwise order the matches by their sort keys alone and keep only the first skip +
+      // limit while scanning, then read those documents whole. Sorting every full match would
+      // copy and sort a large collection once per page.
+      const keyFields = Object.fromEntries([['_id', 1], ...order.map(([f]) => [f, 1])])
+      const keys = (await store.findAsync(query).projection(keyFields)) as unknown as Record<string, unknown>[]
+      for (const d of firstInOrder(keys, order, skip + limit).slice(skip)) ids.push(d._id as string)
+    }
     let cursor = store.findAsync({ _id: { $in: ids } })
     if (projection) cursor = cursor.projection(projection)
     const byId = new Map(((await cursor) as unknown as Doc[]).map((d) => [d._id, d]))
@@ -225,12 +310,15 @@ class LocalQuery<T extends Doc> implements Query<T> {
   async update({ data }: { data: Record<string, unknown> }): Promise<{ stats: { updated: number } }> {
     const store = await this.store()
     const { numAffected } = await store.updateAsync(this.mongoQuery(), toMongoUpdate(data), { multi: true })
+    await written(store)
     return { stats: { updated: numAffected } }
   }
 
   async remove(): Promise<{ stats: { removed: number } }> {
     const store = await this.store()
-    return { stats: { removed: await store.removeAsync(this.mongoQuery(), { multi: true }) } }
+    const removed = await store.removeAsync(this.mongoQuery(), { multi: true })
+    await written(store)
+    return { stats: { removed } }
   }
 }
 
@@ -244,6 +332,7 @@ class LocalCollection<T extends Doc> extends LocalQuery<T> implements Collection
     const store = await this.store()
     try {
       const inserted = await store.insertAsync(stripUndefined(data) as Doc)
+      await written(store)
       return { _id: inserted._id }
     } catch (e) {
       if ((e as { errorType?: string }).errorType === 'uniqueViolated')
@@ -272,15 +361,21 @@ class LocalDocRef<T extends Doc> implements DocRef<T> {
       { ...stripUndefined(data), _id: this.id },
       { upsert: true },
     )
+    await written(store)
     return upsert ? { stats: { updated: 0, created: 1 } } : { stats: { updated: numAffected } }
   }
 
   async update({ data }: { data: Record<string, unknown> }): Promise<{ stats: { updated: number } }> {
-    const { numAffected } = await (await this.store()).updateAsync({ _id: this.id }, toMongoUpdate(data), {})
+    const store = await this.store()
+    const { numAffected } = await store.updateAsync({ _id: this.id }, toMongoUpdate(data), {})
+    await written(store)
     return { stats: { updated: numAffected } }
   }
 
   async remove(): Promise<{ stats: { removed: number } }> {
-    return { stats: { removed: await (await this.store()).removeAsync({ _id: this.id }, {}) } }
+    const store = await this.store()
+    const removed = await store.removeAsync({ _id: this.id }, {})
+    await written(store)
+    return { stats: { removed } }
   }
 }

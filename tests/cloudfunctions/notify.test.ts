@@ -189,6 +189,28 @@ describe('notify worker', () => {
     expect((await db.collection<{ _id: string; pauseReason: string }>('jobs').get()).data[0].pauseReason).toBe('error_rate')
   })
 
+  it('keeps its job through a window that lasts longer than the lease, so no other run takes over', async () => {
+    const readers = Array.from({ length: 20 }, (_, i) => `r${String(i).padStart(2, '0')}`)
+    for (const r of readers) await grant(r)
+    await publish()
+    const inner = standIn()
+    let second: Awaited<ReturnType<typeof runNotifyWorker>> | null = null
+    // One lane, each send takes 20 ms: the window outlasts the 50 ms lease. During the tenth send
+    // a timer trigger starts another run, with too little time to wait out a lease renewed in it.
+    const slow: SendApi = {
+      async send(m) {
+        clock.t += 20
+        if (m.touser === 'r09') second = await runNotifyWorker(workerDeps(inner, { budgetMs: 20 }))
+        return inner.send(m)
+      },
+    }
+    const oneLane = { ...notifyDefaults(TEMPLATE), ratePerSecond: 1000, concurrency: 1 }
+    const first = await runNotifyWorker(workerDeps(slow, { defaults: oneLane }))
+    expect(second).toMatchObject({ jobs: [] })
+    expect(first.jobs[0]).toMatchObject({ status: 'done', counts: { sent: 20, unknown: 0 } })
+    expect((await messages()).map((m) => m.touser).sort()).toEqual(readers)
+  })
+
   it('never resends when killed between the send and its record', async () => {
     for (const r of ['r1', 'r2', 'r3', 'r4']) await grant(r)
     await publish()

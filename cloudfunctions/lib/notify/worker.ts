@@ -25,7 +25,7 @@ export interface WorkerDeps {
   sleep: (ms: number) => Promise<void>
   /** Time this run may spend, well inside the function timeout. */
   budgetMs: number
-  /** How long a run holds a job between checkpoints; renewed at each one. */
+  /** How long a run holds a job; renewed at every checkpoint and, within a window, every third of it. */
   leaseMs?: number
   windowSize?: number
   maxAttempts?: number
@@ -55,7 +55,8 @@ export async function runNotifyWorker(deps: WorkerDeps): Promise<RunSummary> {
   const { db } = deps
   const _ = db.command
   const deadline = deps.now().getTime() + deps.budgetMs
-  const leaseMs = deps.leaseMs ?? 3000
+  // Short, so a run that died holds its job up only briefly; live runs renew it as they go.
+  const leaseMs = deps.leaseMs ?? 1500
   const windowSize = deps.windowSize ?? 400
   const timeLeft = () => deadline - deps.now().getTime()
   const config = await loadNotifyConfig(db, deps.defaults)
@@ -63,6 +64,7 @@ export async function runNotifyWorker(deps: WorkerDeps): Promise<RunSummary> {
   const deliveries = db.collection<DeliveryRecord>(DELIVERIES)
   const grants = db.collection<GrantRecord>(GRANTS)
   const summary: RunSummary = { runId: deps.runId, jobs: [], idle: true }
+  let renewedAt = 0
 
   const { data: open } = await jobs.where({ status: _.in(['freezing', 'sending', 'paused']) }).orderBy('createdAt', 'asc').get()
   for (let job of open) {
@@ -94,7 +96,10 @@ export async function runNotifyWorker(deps: WorkerDeps): Promise<RunSummary> {
       const { stats } = await jobs
         .where({ _id: job._id, leaseUntil: _.lt(now.toISOString()) })
         .update({ data: { leaseUntil: new Date(now.getTime() + leaseMs).toISOString(), leaseOwner: deps.runId } })
-      if (stats.updated > 0) return true
+      if (stats.updated > 0) {
+        renewedAt = now.getTime()
+        return true
+      }
       const { data } = await jobs.where({ _id: job._id }).limit(1).get()
       const wait = Date.parse(data[0]?.leaseUntil ?? '') - now.getTime()
       if (!(wait > 0) || wait > leaseMs || wait > timeLeft()) return false
@@ -103,9 +108,15 @@ export async function runNotifyWorker(deps: WorkerDeps): Promise<RunSummary> {
   }
 
   function renewLease(job: JobRecord, patch: Record<string, unknown>) {
+    renewedAt = deps.now().getTime()
     return jobs.doc(job._id).update({
       data: { ...patch, leaseUntil: new Date(deps.now().getTime() + leaseMs).toISOString(), updatedAt: deps.now().toISOString() },
     })
+  }
+
+  /** Renews the lease inside a window when a third of it has passed (lanes check before each send). */
+  async function keepLease(job: JobRecord): Promise<void> {
+    if (deps.now().getTime() - renewedAt >= leaseMs / 3) await renewLease(job, {})
   }
 
   /** Deliveries left `sending` by a run that died: the call may have been made, so never resend. */
@@ -223,6 +234,7 @@ export async function runNotifyWorker(deps: WorkerDeps): Promise<RunSummary> {
         while (next < batch.length && configError === null) {
           const d = batch[next++]
           if (!CLAIMABLE.includes(d.state)) continue
+          await keepLease(job)
           const outcome = await deliver(d)
           if (outcome === 'sent') counts.sent++
           else if (outcome === 'failed') counts.failed++

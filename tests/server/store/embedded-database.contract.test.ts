@@ -136,11 +136,81 @@ describe('embedded database (wx-server-sdk subset)', () => {
     expect(data).toEqual([{ _id: 'kept', v: 1 }])
   })
 
+  it('has every finished write in its file, without closing (as when the process is killed)', async () => {
+    const dir = freshDir()
+    const first = new EmbeddedDatabase(dir)
+    const col = first.collection<Loose>('items')
+    await col.add({ data: { _id: 'a', v: 1 } })
+    // Writes that change nothing, then many at once, then one more.
+    await col.where({ _id: 'none' }).update({ data: { v: 9 } })
+    await col.doc('none').remove()
+    await Promise.all(Array.from({ length: 50 }, (_, i) => col.add({ data: { _id: `m${i}`, v: i } })))
+    await col.doc('a').update({ data: { v: 2 } })
+    await col.doc('m3').remove()
+    await col.doc('b').set({ data: { v: 3 } })
+    const seen = new EmbeddedDatabase(dir).collection<Loose>('items')
+    expect((await seen.doc('a').get()).data).toEqual({ _id: 'a', v: 2 })
+    expect((await seen.doc('b').get()).data).toEqual({ _id: 'b', v: 3 })
+    expect((await seen.count()).total).toBe(51)
+  })
+
   it('rejects malformed queries instead of guessing', async () => {
     const col = db.collection<Loose>('items')
     expect(() => col.limit(0)).toThrow()
     expect(() => col.skip(-1)).toThrow()
     expect(() => col.orderBy('n', 'up' as 'asc')).toThrow()
     await expect(col.where({ n: db.command.inc(1) }).get()).rejects.toThrow(/not allowed/)
+  })
+})
+
+describe('ordered pages of a large collection (more than 10,000 documents)', () => {
+  const N = 12000
+  let db: EmbeddedDatabase
+  // Shuffled keys, duplicate `rank` values and some documents without `seq`.
+  const docs = Array.from({ length: N }, (_, i) => {
+    const k = (i * 7919) % N
+    return { _id: `k${String(k).padStart(5, '0')}`, rank: k % 97, ...(k % 50 ? { seq: k } : {}), even: k % 2 === 0 }
+  })
+  beforeAll(async () => {
+    db = new EmbeddedDatabase(freshDir(), { big: ['seq'] })
+    const store = await db.store('big')
+    await store.insertAsync(docs)
+  })
+
+  const reference = (keep: (d: (typeof docs)[number]) => boolean, field: 'seq' | '_id', dir: 1 | -1) =>
+    docs
+      .filter(keep)
+      .sort((a, b) => {
+        const x = a[field]
+        const y = b[field]
+        if (x === y) return 0
+        if (x === undefined) return -dir
+        if (y === undefined) return dir
+        return (x < y ? -1 : 1) * dir
+      })
+      .map((d) => d._id)
+
+  it('walks an indexed field in order, within a range on it, with skip and limit, both ways', async () => {
+    const _ = db.command
+    const col = db.collection<Loose>('big')
+    const page = async (q: Promise<{ data: Loose[] }>) => (await q).data.map((d) => d._id)
+    await expect(page(col.where({ even: true, _id: _.gt('k05000') }).orderBy('_id', 'asc').skip(10).limit(300).get())).resolves.toEqual(
+      reference((d) => d.even && d._id > 'k05000', '_id', 1).slice(10, 310),
+    )
+    await expect(page(col.where({ seq: _.and(_.gte(400), _.lt(800)) }).orderBy('seq', 'desc').limit(1000).get())).resolves.toEqual(
+      reference((d) => d.seq !== undefined && d.seq >= 400 && d.seq < 800, 'seq', -1),
+    )
+    await expect(page(col.where({ even: false }).orderBy('seq', 'asc').limit(50).get())).resolves.toEqual(
+      reference((d) => !d.even, 'seq', 1).slice(0, 50),
+    )
+    await expect(page(col.where({ _id: _.gt('k11990') }).orderBy('_id', 'asc').skip(20).get())).resolves.toEqual([])
+  })
+
+  it('orders by a field without an index, or by several fields, the same way', async () => {
+    const col = db.collection<Loose>('big')
+    const { data } = await col.orderBy('rank', 'desc').orderBy('_id', 'asc').skip(5).limit(40).get()
+    const expected = [...docs].sort((a, b) => b.rank - a.rank || (a._id < b._id ? -1 : 1)).slice(5, 45)
+    expect(data.map((d) => d._id)).toEqual(expected.map((d) => d._id))
+    expect(data[0]).toEqual(expected[0])
   })
 })
