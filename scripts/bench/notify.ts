@@ -35,6 +35,8 @@ export interface NotifyBenchResult {
   ratePerSecond: number
   rateCap: number
   sentPerSecond: number
+  /** Calls the stand-in delivered but, as injected, never answered: the floor under `unknown`. */
+  noAnswerInjected: number
   noGrant: number
   kills: number
   runs: number
@@ -120,7 +122,7 @@ async function measure(dir: string, subscribers: number, rate: number, seconds: 
   const byState = (s: string) => deliveries.filter((d) => d.state === s)
   const final = new Set<string>(FINAL_STATES)
   const finalOpenids = new Set(deliveries.filter((d) => final.has(d.state)).map((d) => d.openid))
-  const { data: messages } = await getAll<{ _id: string; touser: string; page: string }>(db, MESSAGES)
+  const { data: messages } = await getAll<{ _id: string; touser: string; page: string; answered: boolean }>(db, MESSAGES)
   const perPair = new Map<string, number>()
   for (const m of messages) perPair.set(`${m.page}|${m.touser}`, (perPair.get(`${m.page}|${m.touser}`) ?? 0) + 1)
   const attempts = deliveries.reduce((n, d) => n + d.attempts, 0) + byState('unknown').length
@@ -136,6 +138,7 @@ async function measure(dir: string, subscribers: number, rate: number, seconds: 
     ratePerSecond: Number((attempts / seconds).toFixed(1)),
     rateCap: rate,
     sentPerSecond: Number((byState('sent').length / seconds).toFixed(1)),
+    noAnswerInjected: messages.filter((m) => m.answered === false).length,
     noGrant: byState('no_grant').length,
     kills,
     runs,

@@ -79,10 +79,12 @@ export class SubscribeMessageStandIn implements SendApi {
     at += this.options.transientRate ?? 0
     if (roll < at) return { errCode: -1, errMsg: 'openapi.subscribeMessage.send:fail system error' }
     at += this.options.noAnswerRate ?? 0
+    const answered = roll >= at
+    // `answered` is the stand-in's own bookkeeping (what WeChat would know): the caller never sees it.
     const record = this.db.collection(MESSAGES).add({
-      data: { touser: message.touser, templateId: message.templateId, page: message.page, data: message.data, at: new Date().toISOString() },
+      data: { touser: message.touser, templateId: message.templateId, page: message.page, data: message.data, at: new Date().toISOString(), answered },
     })
-    if (roll < at) {
+    if (!answered) {
       // Delivered, but the answer is lost: the caller sees a timeout.
       await record
       throw new Error('openapi.subscribeMessage.send:fail timeout')

@@ -20,7 +20,16 @@ describe('embedded database (wx-server-sdk subset)', () => {
 
   const seed = async (n: number) => {
     const col = db.collection<Loose>('items')
-    for (let i = 0; i < n; i++) await col.add({ data: { _id: `d${i}`, n: i, group: i % 3, tags: i % 2 ? ['odd'] : ['even'], meta: { color: i % 2 ? 'red' : 'blue', size: i } } })
+    for (let i = 0; i < n; i++)
+      await col.add({
+        data: {
+          _id: `d${i}`,
+          n: i,
+          group: i % 3,
+          tags: i % 2 ? ['odd'] : ['even'],
+          meta: { color: i % 2 ? 'red' : 'blue', size: i },
+        },
+      })
     return col
   }
 
@@ -98,8 +107,15 @@ describe('embedded database (wx-server-sdk subset)', () => {
   it('update() merges nested objects field by field and applies inc / set / remove', async () => {
     const col = await seed(2)
     const _ = db.command
-    await col.doc('d1').update({ data: { meta: { color: 'green' }, n: _.inc(10), tags: _.remove() } })
-    expect((await col.doc('d1').get()).data).toEqual({ _id: 'd1', n: 11, group: 1, meta: { color: 'green', size: 1 } })
+    await col
+      .doc('d1')
+      .update({ data: { meta: { color: 'green' }, n: _.inc(10), tags: _.remove() } })
+    expect((await col.doc('d1').get()).data).toEqual({
+      _id: 'd1',
+      n: 11,
+      group: 1,
+      meta: { color: 'green', size: 1 },
+    })
     await col.doc('d1').update({ data: { meta: _.set({ only: true }) } })
     expect((await col.doc('d1').get()).data.meta).toEqual({ only: true })
   })
@@ -108,14 +124,19 @@ describe('embedded database (wx-server-sdk subset)', () => {
     const col = db.collection<Loose>('items')
     expect((await col.doc('x').update({ data: { a: 1 } })).stats.updated).toBe(0)
     await expect(col.doc('x').get()).rejects.toThrow()
-    expect((await col.doc('x').set({ data: { a: 1, b: 2 } })).stats).toEqual({ updated: 0, created: 1 })
+    expect((await col.doc('x').set({ data: { a: 1, b: 2 } })).stats).toEqual({
+      updated: 0,
+      created: 1,
+    })
     expect((await col.doc('x').set({ data: { a: 3 } })).stats.updated).toBe(1)
     expect((await col.doc('x').get()).data).toEqual({ _id: 'x', a: 3 })
   })
 
   it('where().update() and where().remove() act on every match', async () => {
     const col = await seed(6)
-    expect((await col.where({ group: 0 }).update({ data: { flagged: true } })).stats.updated).toBe(2)
+    expect((await col.where({ group: 0 }).update({ data: { flagged: true } })).stats.updated).toBe(
+      2,
+    )
     expect((await col.where({ flagged: true }).count()).total).toBe(2)
     expect((await col.where({ group: 1 }).remove()).stats.removed).toBe(2)
     expect((await col.count()).total).toBe(4)
@@ -144,7 +165,9 @@ describe('embedded database (wx-server-sdk subset)', () => {
     // Writes that change nothing, then many at once, then one more.
     await col.where({ _id: 'none' }).update({ data: { v: 9 } })
     await col.doc('none').remove()
-    await Promise.all(Array.from({ length: 50 }, (_, i) => col.add({ data: { _id: `m${i}`, v: i } })))
+    await Promise.all(
+      Array.from({ length: 50 }, (_, i) => col.add({ data: { _id: `m${i}`, v: i } })),
+    )
     await col.doc('a').update({ data: { v: 2 } })
     await col.doc('m3').remove()
     await col.doc('b').set({ data: { v: 3 } })
@@ -152,6 +175,32 @@ describe('embedded database (wx-server-sdk subset)', () => {
     expect((await seen.doc('a').get()).data).toEqual({ _id: 'a', v: 2 })
     expect((await seen.doc('b').get()).data).toEqual({ _id: 'b', v: 3 })
     expect((await seen.count()).total).toBe(51)
+  })
+
+  it('reads back from its file what was written, dates as dates and look-alike text as text', async () => {
+    const dir = freshDir()
+    const first = new EmbeddedDatabase(dir)
+    // Dates reach the file only through the store itself (add() passes plain JSON).
+    await (
+      await first.store('items')
+    ).insertAsync({ _id: 'd', at: new Date(5), nested: { at: new Date(7) } })
+    await first
+      .collection<Loose>('items')
+      .add({
+        data: { _id: 't', text: '{"$$date": 1} and "$$date"', n: 1.5, no: null, list: ['a', 2] },
+      })
+    await first.close()
+    const seen = new EmbeddedDatabase(dir).collection<Loose>('items')
+    const d = (await seen.doc('d').get()).data
+    expect(d.at).toEqual(new Date(5))
+    expect(d.nested.at).toEqual(new Date(7))
+    expect((await seen.doc('t').get()).data).toEqual({
+      _id: 't',
+      text: '{"$$date": 1} and "$$date"',
+      n: 1.5,
+      no: null,
+      list: ['a', 2],
+    })
   })
 
   it('rejects malformed queries instead of guessing', async () => {
@@ -169,7 +218,12 @@ describe('ordered pages of a large collection (more than 10,000 documents)', () 
   // Shuffled keys, duplicate `rank` values and some documents without `seq`.
   const docs = Array.from({ length: N }, (_, i) => {
     const k = (i * 7919) % N
-    return { _id: `k${String(k).padStart(5, '0')}`, rank: k % 97, ...(k % 50 ? { seq: k } : {}), even: k % 2 === 0 }
+    return {
+      _id: `k${String(k).padStart(5, '0')}`,
+      rank: k % 97,
+      ...(k % 50 ? { seq: k } : {}),
+      even: k % 2 === 0,
+    }
   })
   beforeAll(async () => {
     db = new EmbeddedDatabase(freshDir(), { big: ['seq'] })
@@ -177,7 +231,11 @@ describe('ordered pages of a large collection (more than 10,000 documents)', () 
     await store.insertAsync(docs)
   })
 
-  const reference = (keep: (d: (typeof docs)[number]) => boolean, field: 'seq' | '_id', dir: 1 | -1) =>
+  const reference = (
+    keep: (d: (typeof docs)[number]) => boolean,
+    field: 'seq' | '_id',
+    dir: 1 | -1,
+  ) =>
     docs
       .filter(keep)
       .sort((a, b) => {
@@ -194,22 +252,47 @@ describe('ordered pages of a large collection (more than 10,000 documents)', () 
     const _ = db.command
     const col = db.collection<Loose>('big')
     const page = async (q: Promise<{ data: Loose[] }>) => (await q).data.map((d) => d._id)
-    await expect(page(col.where({ even: true, _id: _.gt('k05000') }).orderBy('_id', 'asc').skip(10).limit(300).get())).resolves.toEqual(
-      reference((d) => d.even && d._id > 'k05000', '_id', 1).slice(10, 310),
-    )
-    await expect(page(col.where({ seq: _.and(_.gte(400), _.lt(800)) }).orderBy('seq', 'desc').limit(1000).get())).resolves.toEqual(
+    await expect(
+      page(
+        col
+          .where({ even: true, _id: _.gt('k05000') })
+          .orderBy('_id', 'asc')
+          .skip(10)
+          .limit(300)
+          .get(),
+      ),
+    ).resolves.toEqual(reference((d) => d.even && d._id > 'k05000', '_id', 1).slice(10, 310))
+    await expect(
+      page(
+        col
+          .where({ seq: _.and(_.gte(400), _.lt(800)) })
+          .orderBy('seq', 'desc')
+          .limit(1000)
+          .get(),
+      ),
+    ).resolves.toEqual(
       reference((d) => d.seq !== undefined && d.seq >= 400 && d.seq < 800, 'seq', -1),
     )
-    await expect(page(col.where({ even: false }).orderBy('seq', 'asc').limit(50).get())).resolves.toEqual(
-      reference((d) => !d.even, 'seq', 1).slice(0, 50),
-    )
-    await expect(page(col.where({ _id: _.gt('k11990') }).orderBy('_id', 'asc').skip(20).get())).resolves.toEqual([])
+    await expect(
+      page(col.where({ even: false }).orderBy('seq', 'asc').limit(50).get()),
+    ).resolves.toEqual(reference((d) => !d.even, 'seq', 1).slice(0, 50))
+    await expect(
+      page(
+        col
+          .where({ _id: _.gt('k11990') })
+          .orderBy('_id', 'asc')
+          .skip(20)
+          .get(),
+      ),
+    ).resolves.toEqual([])
   })
 
   it('orders by a field without an index, or by several fields, the same way', async () => {
     const col = db.collection<Loose>('big')
     const { data } = await col.orderBy('rank', 'desc').orderBy('_id', 'asc').skip(5).limit(40).get()
-    const expected = [...docs].sort((a, b) => b.rank - a.rank || (a._id < b._id ? -1 : 1)).slice(5, 45)
+    const expected = [...docs]
+      .sort((a, b) => b.rank - a.rank || (a._id < b._id ? -1 : 1))
+      .slice(5, 45)
     expect(data.map((d) => d._id)).toEqual(expected.map((d) => d._id))
     expect(data[0]).toEqual(expected[0])
   })
