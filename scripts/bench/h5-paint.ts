@@ -97,6 +97,7 @@ export async function benchH5Paint(): Promise<Record<string, number>> {
   } finally {
     await browser.close()
     await Promise.all([app, floor].map((s) => new Promise<void>((r) => s.close(() => r()))))
+    await cloud.db.close()
     rmSync(dataDir, { recursive: true, force: true })
   }
 }
