@@ -60,6 +60,13 @@ function groupCommit(store: object, persistence: Persistence): () => Promise<voi
     })
     return writing
   }
+  /** Writes what is pending and closes the file (the next write opens it again). */
+  const release = async (): Promise<void> => {
+    await flush()
+    const old = handle
+    handle = null
+    if (old) await (await old).close()
+  }
   const compact = persistence.persistCachedDatabaseAsync.bind(persistence)
   persistence.persistNewStateAsync = async (docs) => {
     pending += docs.map((d) => `${model.serialize(d)}\n`).join('')
@@ -68,17 +75,10 @@ function groupCommit(store: object, persistence: Persistence): () => Promise<voi
   persistence.persistCachedDatabaseAsync = async () => {
     await flush()
     await compact()
-    const old = handle
-    handle = null
-    if (old) await (await old).close()
+    await release()
   }
   WRITTEN.set(store, flush)
-  return async () => {
-    await flush()
-    const old = handle
-    handle = null
-    if (old) await (await old).close()
-  }
+  return release
 }
 import path from 'path'
 import type {
