@@ -193,6 +193,26 @@ describe('the reader in a browser', () => {
     }
   })
 
+  it('keeps a deep-linked article readable when the app cannot load, with a way to retry', async () => {
+    const fresh = await openContext()
+    try {
+      const p = fresh.pages()[0] ?? (await fresh.newPage())
+      const title = articleTitle('i280-03')
+      await p.route('**/*.js', (route) => route.abort())
+      await p.goto(`${base}#/packages/reader/article/index?id=i280-03`)
+      const retry = p.locator('#early-article.stuck button')
+      await retry.waitFor()
+      await expect(p.locator('#early-article h1').innerText()).resolves.toBe(title)
+      await shot(p, '05b-article-app-failed')
+      await p.unroute('**/*.js')
+      await retry.click()
+      await p.locator('.article-header__title', { hasText: title }).waitFor()
+      await expect(p.locator('#early-article').count()).resolves.toBe(0)
+    } finally {
+      await fresh.close()
+    }
+  })
+
   it('地区 → 广东 lists its three articles', async () => {
     await page.goto(`${base}#/pages/latest/index`)
     await page.locator('.issue-cover').waitFor()
