@@ -8,7 +8,7 @@ import { readFileSync, statSync } from 'fs'
 import path from 'path'
 import { parseIssueText } from '@core/index'
 import { MAX_ISSUE_FILE_BYTES } from '@core/limits'
-import { importIssueFile, type PdfProgress } from '../cloudfunctions/lib/import'
+import { importIssueFile, notAnIssueFile, type PdfProgress } from '../cloudfunctions/lib/import'
 import { parseIngestArgs } from './ingest/cli-args'
 import { publishLocally } from './ingest/publish'
 import { formatSummary } from './ingest/summary'
@@ -64,7 +64,8 @@ async function main(argv: string[]): Promise<void> {
   const imported = await importIssueFile(readBytes(args.file), path.basename(args.file), { onPdfPage: reportPages })
   if (!imported.ok) exitWith(imported.error.message, args.file)
   const parsed = parseIssueText(imported.data.text)
-  if (!parsed.ok) exitWith(parsed.error.message, args.file)
+  // Text that reads but is no issue gets the same line as a file that does not read at all.
+  if (!parsed.ok) exitWith(notAnIssueFile(parsed.error.message), args.file)
   process.stdout.write(args.json ? `${JSON.stringify(parsed.data, null, 2)}\n` : `${formatSummary(parsed.data)}\n`)
   if (!args.publish) return
   const { issue, articles } = parsed.data

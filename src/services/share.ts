@@ -71,26 +71,38 @@ export const shareTimeline = (
   imageUrl: images?.timeline ?? DEFAULT_SHARE_IMAGES.timeline,
 })
 
-/** The title and path an article is shared with; before it loads, the publication's name. */
-export function articleShare(
-  id: string,
-  detail: ArticleDetail | undefined,
-): { title: string; path: string } {
-  return {
-    title: detail?.article.title ?? '《双周决策观察》',
-    path: `/${pathFor({ kind: 'article', articleId: id })}`,
-  }
+/**
+ * Everything a page is shared with: the key its drawn images are kept under, the id and path it
+ * opens by, the title, and the card to draw (null until the content is known).
+ */
+export interface ShareTarget {
+  key: string
+  id: string
+  title: string
+  path: string
+  card: ShareCardSpec | null
 }
 
-export function issueShare(
-  id: string,
-  issue: Pick<IssueSummary, 'title' | 'year' | 'number'> | undefined,
-): { title: string; path: string } {
-  return {
-    title: issue ? issueTitle(issue) : '《双周决策观察》',
-    path: `/${pathFor({ kind: 'issue', issueId: id })}`,
-  }
-}
+/** Before the content loads, a share still carries the id, under the publication's name. */
+const UNTITLED = '《双周决策观察》'
+
+/** An article is shared by its title, with a card of its region, title and issue. */
+export const articleShare = (id: string, detail: ArticleDetail | undefined): ShareTarget => ({
+  key: `article:${id}`,
+  id,
+  title: detail?.article.title ?? UNTITLED,
+  path: `/${pathFor({ kind: 'article', articleId: id })}`,
+  card: detail ? articleCard(detail) : null,
+})
+
+/** An issue is shared as `《双周决策观察》2024 年第 6 期`, with a card of its first titles. */
+export const issueShare = (id: string, issue: IssueSummary | undefined): ShareTarget => ({
+  key: `issue:${id}`,
+  id,
+  title: issue ? issueTitle(issue) : UNTITLED,
+  path: `/${pathFor({ kind: 'issue', issueId: id })}`,
+  card: issue ? issueCard(issue) : null,
+})
 
 /** The card of an article: its region, its title, its issue. */
 export const articleCard = (detail: ArticleDetail): ShareCardSpec => ({

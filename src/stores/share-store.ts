@@ -8,6 +8,10 @@ import type { ShareImages } from '@/services/share'
  * Share images drawn on the device: a 5:4 chat card and a 1:1 Moments image per page, drawn once
  * when the page is on screen so a share finds them ready. weapp only (h5 shares a link); a page
  * whose drawing failed uses the default images.
+ *
+ * Drawn here rather than pre-rendered at publish time: cloud functions have no CJK fonts or
+ * canvas, publishing stays one quick step with nothing stored per article, and a title corrected
+ * by a replacement is on the next card drawn, with no stale image left in storage.
  */
 export class ShareStore {
   images = new Map<string, ShareImages | null>()

@@ -99,6 +99,7 @@ describe('editor publishing', () => {
     const p = sampleParsed()
     for (const event of [
       { action: 'issues.preview', text: readSampleIssue() },
+      { action: 'issues.preview', fileID: 'cloud://local/uploads/issue.docx', fileName: 'issue.docx' },
       { action: 'issues.publish', parsed: { issue: p.issue, articles: p.articles } },
       { action: 'issues.unpublish', id: 'i280' },
       { action: 'audit.list' },

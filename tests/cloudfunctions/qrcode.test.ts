@@ -35,8 +35,17 @@ describe('qrcode function (local stand-ins)', () => {
   it('is for editors only and for published content only', async () => {
     const cloud = createLocalCloud(null, ['editor-1'])
     await publishIssue(cloud.db, sampleParsed(), new Date())
-    const denied = await cloud.functions.qrcode({ action: 'qrcode.issue', id: 'i280' }, as('reader-1'))
-    expect(!denied.ok && denied.error.code).toBe('permission_denied')
+    for (const event of [
+      { action: 'qrcode.issue', id: 'i280' },
+      { action: 'qrcode.article', id: 'i280-03' },
+    ]) {
+      for (const who of [null, 'reader-1']) {
+        const denied = await cloud.functions.qrcode(event, as(who))
+        expect(!denied.ok && denied.error.code).toBe('permission_denied')
+      }
+    }
+    // Refused before anything is made or stored.
+    expect((await cloud.db.collection('qrcodes').count()).total).toBe(0)
     const missing = await cloud.functions.qrcode({ action: 'qrcode.issue', id: 'i281' }, as('editor-1'))
     expect(!missing.ok && missing.error.code).toBe('not_found')
     const issue = await cloud.functions.qrcode({ action: 'qrcode.issue', id: 'i280' }, as('editor-1'))

@@ -349,6 +349,26 @@ describe('reminders, publishing and links in a browser', () => {
     await shot(opened, '34-shared-link-opened')
   })
 
+  it('an article’s QR code from the qrcode function decodes to a payload that opens that article cold', async () => {
+    const made = await callFunction<{ fileID: string }>(
+      base,
+      'qrcode',
+      { action: 'qrcode.article', id: 'i280-03' },
+      EDITOR,
+    )
+    if (!made.ok) throw new Error(made.error.message)
+    const res = await fetch(`${base}storage/${made.data.fileID.replace(/^cloud:\/\/local\//, '')}`)
+    expect(res.status).toBe(200)
+    const payload = decodeQr(Buffer.from(await res.arrayBuffer()))
+    expect(payload).toBe('packages/reader/article/index?scene=1a7s.3')
+    const scanned = await fresh()
+    await scanned.goto(`${base}#/${payload}`)
+    await scanned
+      .locator('.article-header__title:visible', { hasText: articleTitle('i280-03') })
+      .waitFor()
+    await shot(scanned, '39-article-qr-opened')
+  })
+
   it('a tampered scene lands on the latest issue with a one-line notice', async () => {
     const page = await fresh()
     await page.goto(`${base}#/packages/reader/article/index?scene=1a7s.zz`)

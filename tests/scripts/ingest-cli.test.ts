@@ -62,11 +62,11 @@ describe('bad input exits 2 with one line naming the problem and the file', () =
 
   it('binary data', () => {
     const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0xff, 0xd8])
-    expectBadInput(['--dry-run', fileWith('photo.png', png)], /binary data.* \(.*photo\.png\)/)
+    expectBadInput(['--dry-run', fileWith('photo.png', png)], /^error: 不是可识别的期刊文件：binary data.* \(.*photo\.png\)/)
   })
 
   it('text that is not an issue', () =>
-    expectBadInput(['--dry-run', fileWith('notes.txt', '会议纪要\n\n今天讨论了预算。\n')], /not an issue .* \(.*notes\.txt\)/))
+    expectBadInput(['--dry-run', fileWith('notes.txt', '会议纪要\n\n今天讨论了预算。\n')], /^error: 不是可识别的期刊文件：not an issue .* \(.*notes\.txt\)/))
 
   it('a file over 5 MB', () =>
     expectBadInput(['--dry-run', fileWith('huge.txt', readSampleIssue().repeat(260))], /over the 5 MB limit \(.*huge\.txt\)/))
@@ -75,7 +75,7 @@ describe('bad input exits 2 with one line naming the problem and the file', () =
     const text = readSampleIssue()
     expectBadInput(
       ['--dry-run', fileWith('cut.txt', text.slice(0, text.indexOf('构建未来产业集聚发展平台')))],
-      /no complete article found \(.*cut\.txt\)/,
+      /^error: 不是可识别的期刊文件：.*no complete article found \(.*cut\.txt\)/,
     )
   })
 

@@ -26,7 +26,10 @@ export type { PdfProgress }
 
 export const UNRECOGNIZED_FILE = 'unrecognized_file'
 
-const unrecognized = (reason: string) => fail(UNRECOGNIZED_FILE, `不是可识别的期刊文件：${reason}`)
+/** The one line an editor gets for a file that is not an issue, whatever stage found it out. */
+export const notAnIssueFile = (reason: string): string => `不是可识别的期刊文件：${reason}`
+
+const unrecognized = (reason: string) => fail(UNRECOGNIZED_FILE, notAnIssueFile(reason))
 
 const extensionOf = (fileName: string): string =>
   /\.([A-Za-z0-9]+)$/.exec(fileName)?.[1]?.toLowerCase() ?? ''

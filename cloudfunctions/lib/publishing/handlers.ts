@@ -11,7 +11,7 @@ import { createJobOnce } from '../notify/jobs'
 import { audit, auditPage } from './audit'
 import { keepArticleIds } from './keep-ids'
 import { publishIssue, unpublishIssue } from './publish-issue'
-import { importIssueFile } from '../import'
+import { importIssueFile, notAnIssueFile } from '../import'
 import type { FileStorage } from '../ports/wxacode'
 
 export interface PublishDeps {
@@ -65,7 +65,7 @@ export const publishFunction = createFunction(publishInput, {
     await requireAdmin(ctx, deps)
     const { text, format } = await issueText(input, deps)
     const result = parseIssueText(text)
-    if (!result.ok) throw new ApiFailure('invalid_argument', `不是可识别的期刊文件：${result.error.message}`)
+    if (!result.ok) throw new ApiFailure('invalid_argument', notAnIssueFile(result.error.message))
     const existing = await existingIssue(deps.db, result.data.issue.id)
     const { parsed, kept, added } = withKeptIds(result.data, existing)
     return {

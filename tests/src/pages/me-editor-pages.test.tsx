@@ -97,6 +97,22 @@ describe('the editor pages', () => {
     view.unmount()
   })
 
+  it('list the audit log on the editor home: who did what to which issue, and when', async () => {
+    const { show, stores } = setup(true)
+    await stores.editor.previewText(readSampleIssue())
+    await stores.editor.publish()
+    await stores.editor.unpublish({ id: 'i280', year: 2024, number: 6 })
+    const view = await show(<EditorHomePage />)
+    const rows = [...view.container.querySelectorAll('.audit-row')].map((r) => r.textContent ?? '')
+    expect(rows).toHaveLength(2)
+    expect(rows[0]).toMatch(/^下线总第 280 期\d{4}-\d\d-\d\d \d\d:\d\d操作人：editor-1$/)
+    expect(rows[1]).toContain('发布总第 280 期')
+    expect(rows[1]).toContain('共 10 篇；通知订阅者')
+    expect(rows[1]).toContain('操作人：editor-1')
+    expect(byText(view.container, '全部记录 ›')).not.toBeNull()
+    view.unmount()
+  })
+
   it('preview an issue: masthead, counts, warnings, contents by region, then publish', async () => {
     const { show, stores, publish } = setup(true)
     await stores.editor.previewText(readSampleIssue())

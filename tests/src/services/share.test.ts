@@ -18,22 +18,40 @@ const detailOf = (id: string) => {
   if (!res.ok) throw new Error('no article')
   return res.data as Parameters<typeof articleCard>[0]
 }
+const issueOf = (id: string) => {
+  const res = contentService(archive(1))({ action: 'issues.get', id })
+  if (!res.ok) throw new Error('no issue')
+  return res.data as NonNullable<Parameters<typeof issueShare>[1]>
+}
 
 describe('share handlers', () => {
-  it('share an article by its title, with its id in the path', () => {
+  it('share an article by its title, with its id in the path and a card of it', () => {
     const detail = detailOf('i280-03')
     expect(articleShare('i280-03', detail)).toEqual({
+      key: 'article:i280-03',
+      id: 'i280-03',
       title: detail.article.title,
       path: '/packages/reader/article/index?id=i280-03',
+      card: articleCard(detail),
     })
-    expect(articleShare('i280-03', undefined).title).toBe('《双周决策观察》')
+    // Before it loads: the id already, the publication's name, nothing to draw yet.
+    expect(articleShare('i280-03', undefined)).toMatchObject({
+      title: '《双周决策观察》',
+      path: '/packages/reader/article/index?id=i280-03',
+      card: null,
+    })
   })
 
   it('share an issue as 《双周决策观察》2024 年第 6 期', () => {
-    expect(issueShare('i280', { title: '双周决策观察', year: 2024, number: 6 })).toEqual({
+    const issue = issueOf('i280')
+    expect(issueShare('i280', issue)).toMatchObject({
+      key: 'issue:i280',
+      id: 'i280',
       title: '《双周决策观察》2024 年第 6 期',
       path: '/packages/reader/issue/index?id=i280',
+      card: { kicker: '总第 280 期' },
     })
+    expect(issueShare('i280', undefined)).toMatchObject({ title: '《双周决策观察》', card: null })
   })
 
   it('use the drawn card when there is one, else the default image', async () => {

@@ -13,3 +13,8 @@ Object.assign(g, {
 })
 process.env.TARO_ENV = 'h5'
 process.env.TARO_PLATFORM = 'web'
+// Page and app configs call these build-time macros; at run time they hand the config back.
+Object.assign(g, {
+  definePageConfig: <T>(config: T): T => config,
+  defineAppConfig: <T>(config: T): T => config,
+})

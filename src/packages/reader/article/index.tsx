@@ -1,7 +1,7 @@
 import { View } from '@tarojs/components'
 import Taro, { useDidHide, usePageScroll, useUnload } from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
-import { useEffect, useMemo, useRef } from 'react'
+import { useEffect, useRef } from 'react'
 
 import { ArticleBody } from '@/components/article-body'
 import { ArticleHeader } from '@/components/article-header'
@@ -19,7 +19,7 @@ import { useConsentDialog, useRemind } from '@/hooks/use-remind'
 import { useSharing } from '@/hooks/use-sharing'
 import { missingNotice } from '@/services/entry'
 import { articlePath, issuePath, open, replace } from '@/services/routes'
-import { articleCard, articleShare } from '@/services/share'
+import { articleShare } from '@/services/share'
 import { useStores } from '@/stores/context'
 import { FONT_SIZES } from '@/stores/settings-store'
 import { errorText, issueLabel } from '@/utils/format'
@@ -69,16 +69,7 @@ function ArticlePage() {
       setTimeout(() => void Taro.pageScrollTo({ scrollTop: y, duration: 0 }).catch(() => {}), 50)
   }, [ready, articles, id, singlePage])
 
-  const target = articleShare(id, detail)
-  const card = useMemo(() => (detail ? articleCard(detail) : null), [detail])
-  const { copyLink } = useSharing({
-    key: `article:${id}`,
-    id,
-    title: target.title,
-    path: target.path,
-    card,
-    enabled: Boolean(id) && !singlePage,
-  })
+  const { copyLink } = useSharing(articleShare(id, detail), singlePage)
 
   if (!id)
     return (

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import { observer } from 'mobx-react-lite'
-import { useEffect, useMemo } from 'react'
+import { useEffect } from 'react'
 
 import { IssueColophon, IssueMasthead } from '@/components/issue-masthead'
 import { OfflineNotice } from '@/components/offline-notice'
@@ -16,7 +16,7 @@ import { useConsentDialog, useRemind } from '@/hooks/use-remind'
 import { useSharing } from '@/hooks/use-sharing'
 import { missingNotice } from '@/services/entry'
 import { articlePath, open } from '@/services/routes'
-import { issueCard, issueShare } from '@/services/share'
+import { issueShare } from '@/services/share'
 import { useStores } from '@/stores/context'
 import { errorText } from '@/utils/format'
 
@@ -41,16 +41,8 @@ function IssuePage() {
     if (missing) landOnLatest(missingNotice('issue'))
   }, [missing, landOnLatest])
 
-  const target = issueShare(id, issue)
-  const card = useMemo(() => (issue ? issueCard(issue) : null), [issue])
-  const { copyLink } = useSharing({
-    key: `issue:${id}`,
-    id,
-    title: target.title,
-    path: target.path,
-    card,
-    enabled: Boolean(id) && !singlePage,
-  })
+  const sharing = issueShare(id, issue)
+  const { copyLink } = useSharing(sharing, singlePage)
 
   if (!id)
     return (
@@ -91,7 +83,7 @@ function IssuePage() {
             />
           ))}
           {singlePage ? (
-            <SinglePageHint issueLine={target.title} />
+            <SinglePageHint issueLine={sharing.title} />
           ) : (
             <>
               <RemindButton {...remind} />
