@@ -45,6 +45,23 @@ function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<Buffer 
   })
 }
 
+const parseUrl = (target: string | undefined): URL | null => {
+  try {
+    return new URL(target ?? '/', 'http://local')
+  } catch {
+    return null
+  }
+}
+
+/** A percent-encoded header value, or the value as sent when its encoding is broken. */
+const decodeOrKeep = (value: string): string => {
+  try {
+    return decodeURIComponent(value)
+  } catch {
+    return value
+  }
+}
+
 /**
  * The local host: the h5 app and `POST /api/<function>` with body `{ action, ...input }`. The
  * `x-wx-openid` header stands for the WeChat context. HTTP status mirrors the error code; client
@@ -55,7 +72,8 @@ export function createLocalServer(options: ServerOptions): Server {
   const now = options.now ?? (() => new Date())
 
   async function handleApi(req: IncomingMessage, res: ServerResponse, name: string): Promise<void> {
-    const fn = options.cloud.functions[name]
+    // Own names only: `/api/constructor` must not reach Object.prototype.
+    const fn = Object.hasOwn(options.cloud.functions, name) ? options.cloud.functions[name] : undefined
     if (!fn) return sendError(res, 'not_found', `no function ${name.slice(0, 40)}`)
     if (req.method !== 'POST') return sendError(res, 'not_found', 'functions are called with POST')
     const header = req.headers['x-wx-openid']
@@ -80,7 +98,7 @@ export function createLocalServer(options: ServerOptions): Server {
   async function handleUpload(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (req.method !== 'POST') return sendError(res, 'not_found', 'upload with POST')
     const header = req.headers['x-file-name']
-    const name = typeof header === 'string' ? decodeURIComponent(header).replace(/[^\w.\-\u4e00-\u9fff]/g, '_').slice(0, 80) : 'upload'
+    const name = typeof header === 'string' ? decodeOrKeep(header).replace(/[^\w.\-\u4e00-\u9fff]/g, '_').slice(0, 80) : 'upload'
     const body = await readBody(req, MAX_ISSUE_FILE_BYTES)
     if (body === null) return sendError(res, 'payload_too_large', 'files are limited to 5 MB')
     if (body.length === 0) return sendError(res, 'invalid_argument', 'the file is empty')
@@ -89,7 +107,9 @@ export function createLocalServer(options: ServerOptions): Server {
   }
 
   return createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://local')
+    const url = parseUrl(req.url)
+    // A target the URL parser refuses (`//[`) would otherwise throw outside any handler and end the process.
+    if (!url) return sendError(res, 'invalid_argument', 'malformed request URL')
     const api = /^\/api\/([A-Za-z0-9_-]+)\/?$/.exec(url.pathname)
     const stored = url.pathname.startsWith('/storage/') ? options.cloud.storage.pathOf(`cloud://local/${url.pathname.slice(9)}`) : null
     const work = api

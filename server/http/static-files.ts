@@ -46,5 +46,6 @@ export function serveStatic(root: string, urlPath: string, res: ServerResponse, 
     'x-content-type-options': 'nosniff',
   })
   if (head) res.end()
-  else createReadStream(file).pipe(res)
+  // The build may replace the file between stat and open; without a listener that error ends the process.
+  else createReadStream(file).on('error', () => res.destroy()).pipe(res)
 }

@@ -203,10 +203,26 @@ describe('bad input', () => {
     [{ action: 'search', q: '字'.repeat(41) }, 'q'],
     [{ action: 'search', q: 42 }, 'q'],
     [{ action: 'articles.byRegion', region: '广东', cursor: '@3' }, 'cursor'],
+    [{ action: 'articles.byRegion' }, 'region'],
+    [{ action: 'articles.byRegion', region: '广'.repeat(13) }, 'region'],
+    [{ action: 'articles.byRegion', region: '广东', limit: 21 }, 'limit'],
+    [{ action: 'issues.get', id: 280 }, 'id'],
+    [{ action: 'regions.list', region: '广东' }, 'region'],
+    [{ action: 'search', q: '发展', region: '广'.repeat(13) }, 'region'],
+    [{ action: 'search', q: '发展', limit: 0 }, 'limit'],
   ])('rejects %j naming the field', async (event, field) => {
     const error = await errorOf(event)
     expect(error.code).toBe('invalid_argument')
     expect(error.message).toContain(field)
+  })
+
+  it('takes limits 1 to 20, 10 by default, and queries of 40 characters after trimming', async () => {
+    expect((await data({ action: 'search', q: '的' })).items).toHaveLength(10)
+    expect((await data({ action: 'search', q: '的', limit: 1 })).items).toHaveLength(1)
+    expect((await data({ action: 'search', q: '的', limit: 20 })).items).toHaveLength(20)
+    expect((await data({ action: 'articles.byRegion', region: '上海', limit: 1 })).items).toHaveLength(1)
+    expect((await data({ action: 'issues.list', limit: 20 })).items).toHaveLength(4)
+    expect((await data({ action: 'search', q: ` ${'字'.repeat(40)} ` })).items).toEqual([])
   })
 
   it('rejects bodies over 100 KB', async () => {

@@ -21,15 +21,17 @@ export function hitRanges(text: string, q: string): [number, number][] {
 /** ≤ 120 characters of `text` around its first hit, with the hits inside it. */
 export function snippetAround(text: string, q: string): { snippet: string; snippetHits: [number, number][] } {
   const first = hitRanges(text, q)[0]
-  if (!first) return { snippet: text.slice(0, SNIPPET_MAX), snippetHits: [] }
+  if (!first) return { snippet: text.slice(0, SNIPPET_MAX).replace(/\n/g, ' '), snippetHits: [] }
   const start = Math.max(0, Math.min(first[0] - LEAD, text.length - SNIPPET_MAX))
-  let snippet = text.slice(start, start + SNIPPET_MAX).replace(/\n/g, ' ')
+  let snippet = text.slice(start, start + SNIPPET_MAX)
   const leading = start > 0
   const trailing = start + SNIPPET_MAX < text.length
   // The ellipses are counted in the limit, so the hits are found again in the final string.
   if (leading) snippet = `…${snippet.slice(1)}`
   if (trailing) snippet = `${snippet.slice(0, -1)}…`
-  return { snippet, snippetHits: hitRanges(snippet, q) }
+  // Hits first: a query may span two paragraphs, and the line break shown as a space keeps offsets.
+  const snippetHits = hitRanges(snippet, q)
+  return { snippet: snippet.replace(/\n/g, ' '), snippetHits }
 }
 
 /** Title hits first, then newest issue, then position in the issue. */

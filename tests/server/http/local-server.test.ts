@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { mkdtempSync, writeFileSync } from 'fs'
-import type { AddressInfo } from 'net'
+import { connect, type AddressInfo } from 'net'
 import os from 'os'
 import path from 'path'
 import type { Server } from 'http'
@@ -77,6 +77,38 @@ describe('local server', () => {
       { numRuns: 150 },
     )
     expect((await post('content', { action: 'issues.list' })).status).toBe(200)
+  })
+})
+
+/**
+ * Sends a request as raw bytes (for targets fetch would refuse to send); resolves with its status,
+ * or 0 when no answer comes within a second.
+ */
+const rawStatus = (request: string) =>
+  new Promise<number>((resolve) => {
+    const { port } = new URL(base)
+    const socket = connect(Number(port), '127.0.0.1', () => socket.write(request))
+    let reply = ''
+    socket.setTimeout(1000, () => socket.destroy())
+    socket.on('data', (chunk) => (reply += chunk.toString()))
+    socket.on('error', () => undefined)
+    socket.on('close', () => resolve(Number(/^HTTP\/1\.1 (\d{3})/.exec(reply)?.[1] ?? 0)))
+  })
+
+describe('hostile requests', () => {
+  it('answers 404 for function names of every object, not a 500', async () => {
+    for (const name of ['constructor', 'toString', '__proto__', 'hasOwnProperty'])
+      expect((await post(name, { action: 'x' })).status).toBe(404)
+  })
+
+  it('answers 400 to a request target the URL parser refuses, and stays up', async () => {
+    expect(await rawStatus('GET //[ HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n')).toBe(400)
+    expect((await post('content', { action: 'issues.list' })).status).toBe(200)
+  })
+
+  it('stores an upload whose file name header is broken percent-encoding', async () => {
+    const res = await fetch(`${base}/storage/upload`, { method: 'POST', headers: { 'x-file-name': '%E0%A4%A' }, body: 'text' })
+    expect(res.status).toBe(200)
   })
 })
 

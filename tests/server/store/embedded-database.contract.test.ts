@@ -76,6 +76,8 @@ describe('embedded database (wx-server-sdk subset)', () => {
       (await col.where(cond).orderBy('n', 'asc').get()).data.map((d) => d.n)
     expect(await ids({ n: _.lt(3) })).toEqual([0, 1, 2])
     expect(await ids({ n: _.gte(8) })).toEqual([8, 9])
+    expect(await ids({ n: _.lte(1) })).toEqual([0, 1])
+    expect(await ids({ n: _.eq(4) })).toEqual([4])
     expect(await ids({ n: _.in([1, 5, 42]) })).toEqual([1, 5])
     expect(await ids({ n: _.nin([0, 1, 2, 3, 4, 5, 6]) })).toEqual([7, 8, 9])
     expect(await ids({ group: _.neq(0), n: _.lt(5) })).toEqual([1, 2, 4])
