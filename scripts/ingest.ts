@@ -70,7 +70,7 @@ async function main(argv: string[]): Promise<void> {
   if (!args.publish) return
   const { issue, articles } = parsed.data
   process.stderr.write(`publishing ${issue.id} (${articles.length} articles)…\n`)
-  const outcome = await publishLocally(parsed.data, ROOT)
+  const outcome = await publishLocally(imported.data.text, path.basename(args.file), ROOT)
   if (!outcome.ok) exitWith(`publish failed: ${outcome.error.message}`, args.file, EXIT_FAILED)
   const { issueId, articleCount, replaced } = outcome.data
   process.stderr.write(`published ${issueId}: ${articleCount} articles${replaced ? ', replacing the earlier version' : ''}\n`)

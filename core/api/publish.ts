@@ -57,7 +57,19 @@ export const parsedIssueSchema = z
   })
 
 export const publishInput = z.discriminatedUnion('action', [
-  z.object({ action: z.literal('issues.publish'), parsed: parsedIssueSchema }).strict(),
+  z
+    .object({
+      action: z.literal('issues.publish'),
+      /**
+       * What the preview was made from (text or an uploaded file), parsed again on the server, so
+       * an issue publishes whatever its size; or an issue already parsed, when it fits a request.
+       */
+      parsed: parsedIssueSchema.optional(),
+      text: z.string().min(1).max(90000).optional(),
+      fileID: z.string().min(1).max(300).optional(),
+      fileName: z.string().max(120).optional(),
+    })
+    .strict(),
   z.object({ action: z.literal('issues.unpublish'), id: z.string().regex(/^i\d{1,6}$/) }).strict(),
   z
     .object({

@@ -1,11 +1,14 @@
 import type { JobView } from '@core/api/notify'
-import type { ParsedIssueInput, PublishResults } from '@core/api/publish'
+import type { PublishResults } from '@core/api/publish'
 import type { QrcodeResult } from '@core/api/qrcode'
 import type { ApiResponse } from '@core/api/response'
 
 import { safeCall, type Transport } from './transport'
 
 type Result<T> = Promise<ApiResponse<T>>
+
+/** What a preview was made from: pasted text, or an uploaded file by its cloud file id. */
+export type PublishSource = { text: string } | { fileID: string; fileName: string }
 
 /**
  * Typed calls of the editors' functions (`publish`, `notify`, `qrcode`). The server checks the
@@ -33,16 +36,15 @@ export class EditorApi {
     return safeCall<'publish', 'issues.preview'>(this.transport, 'publish', {
       action: 'issues.preview',
       fileID,
-      fileName: fileName.slice(0, 120),
+      fileName,
     })
   }
 
-  publish(
-    parsed: Pick<ParsedIssueInput, 'issue' | 'articles'>,
-  ): Result<PublishResults['issues.publish']> {
+  /** Publishes what was previewed; the server parses it again, so an issue of any size fits. */
+  publish(source: PublishSource): Result<PublishResults['issues.publish']> {
     return safeCall<'publish', 'issues.publish'>(this.transport, 'publish', {
       action: 'issues.publish',
-      parsed: { issue: parsed.issue, articles: parsed.articles },
+      ...source,
     })
   }
 

@@ -7,7 +7,7 @@ import type { QrcodeResult } from '@core/api/qrcode'
 import type { ApiError } from '@core/api/response'
 import type { ContentApi } from '@/services/content-api'
 import { drawPoster, layoutPoster, POSTER_WIDTH, type PosterModel } from '@/services/drawing/poster'
-import type { EditorApi } from '@/services/editor-api'
+import type { EditorApi, PublishSource } from '@/services/editor-api'
 import type { PickedFile, Platform } from '@/services/platform'
 
 import { idleState, type LoadState } from './load-state'
@@ -95,6 +95,8 @@ export class EditorStore {
   draftText = ''
   source: ImportSource | null = null
   preview: PreviewResult | null = null
+  /** The text or uploaded file the preview was made from: publishing sends it again. */
+  private previewedFrom: PublishSource | null = null
   previewState: LoadState = idleState()
 
   publishState: LoadState = idleState()
@@ -170,7 +172,7 @@ export class EditorStore {
     if (trimmed.length > MAX_TEXT_CHARS)
       return this.failPreview(localError('文本太长：一期的导出文本不超过 9 万字'))
     this.startPreview({ kind: 'text', name: '粘贴的文本' })
-    return this.api.previewText(trimmed).then((res) => this.takePreview(res))
+    return this.api.previewText(trimmed).then((res) => this.takePreview(res, { text: trimmed }))
   }
 
   /**
@@ -184,15 +186,16 @@ export class EditorStore {
     this.startPreview({ kind: 'file', name: file.name })
     const uploaded = await this.platform.uploadFile(file)
     if (uploaded.ok) {
-      const res = await this.api.previewFile(uploaded.data.fileID, file.name)
+      const uploadedFile = { fileID: uploaded.data.fileID, fileName: file.name.slice(0, 120) }
+      const res = await this.api.previewFile(uploadedFile.fileID, uploadedFile.fileName)
       if (res.ok || res.error.message.startsWith(NOT_AN_ISSUE) || !serverLacksFiles(res.error))
-        return this.takePreview(res)
+        return this.takePreview(res, uploadedFile)
     }
     const text = await this.platform.readTextFile(file)
     if (text !== null) {
       if (text.length > MAX_TEXT_CHARS)
         return this.failPreview(localError('文本太长：一期的导出文本不超过 9 万字'))
-      return this.takePreview(await this.api.previewText(text))
+      return this.takePreview(await this.api.previewText(text), { text })
     }
     return this.failPreview(
       uploaded.ok
@@ -209,10 +212,14 @@ export class EditorStore {
     this.previewState = loading()
   }
 
-  private takePreview(res: Awaited<ReturnType<EditorApi['previewText']>>): boolean {
+  private takePreview(
+    res: Awaited<ReturnType<EditorApi['previewText']>>,
+    from: PublishSource,
+  ): boolean {
     runInAction(() => {
       if (res.ok) {
         this.preview = res.data
+        this.previewedFrom = from
         this.previewState = ready()
       } else {
         this.preview = null
@@ -252,10 +259,10 @@ export class EditorStore {
 
   /** Publishes (or replaces) the previewed issue; the server creates the notification job once. */
   async publish(): Promise<boolean> {
-    const preview = this.preview
-    if (!preview || this.publishState.status === 'loading') return false
+    const from = this.previewedFrom
+    if (!this.preview || !from || this.publishState.status === 'loading') return false
     this.publishState = loading()
-    const res = await this.api.publish(preview.parsed)
+    const res = await this.api.publish(from)
     runInAction(() => {
       if (res.ok) {
         this.published = res.data

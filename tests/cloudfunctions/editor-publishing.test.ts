@@ -62,6 +62,25 @@ describe('editor publishing', () => {
     expect(!both.ok && both.error.code).toBe('invalid_argument')
   })
 
+  it('publishes what was previewed, pasted text or an uploaded file, parsing it again on the server', async () => {
+    const storage = new LocalFileStorage(mkdtempSync(path.join(os.tmpdir(), 'uploads-')))
+    const deps = { db, admins, storage }
+    const byText = await publishFunction({ action: 'issues.publish', text: readSampleIssue() }, as('editor-1'), deps)
+    expect(byText.ok && byText.data).toMatchObject({ issueId: 'i280', articleCount: 10, jobCreated: true })
+    const c = corrected()
+    const { fileID } = await storage.upload('uploads/corrected.txt', Buffer.from(renderIssueText(c.issue, c.articles)))
+    const byFile = await publishFunction({ action: 'issues.publish', fileID, fileName: 'corrected.txt' }, as('editor-1'), deps)
+    expect(byFile.ok && byFile.data).toMatchObject({ articleCount: 11, replaced: true, jobCreated: false })
+    const notIssue = await publishFunction({ action: 'issues.publish', text: '会议纪要：今天讨论了预算。' }, as('editor-1'), deps)
+    expect(!notIssue.ok && notIssue.error.message).toMatch(/^不是可识别的期刊文件：/)
+    for (const event of [{ action: 'issues.publish' }, { action: 'issues.publish', fileID, text: readSampleIssue() }]) {
+      const r = await publishFunction(event, as('editor-1'), deps)
+      expect(!r.ok && r.error).toEqual({ code: 'invalid_argument', message: 'give exactly one of parsed, text, fileID' })
+    }
+    const reader = await publishFunction({ action: 'issues.publish', text: readSampleIssue() }, as('reader-a'), deps)
+    expect(!reader.ok && reader.error.code).toBe('permission_denied')
+  })
+
   it('says clearly when the text is not an issue', async () => {
     const r = await publishFunction({ action: 'issues.preview', text: '会议纪要：今天讨论了预算。' }, as('editor-1'), { db, admins })
     expect(!r.ok && r.error).toEqual({ code: 'invalid_argument', message: expect.stringMatching(/^不是可识别的期刊文件：/) })

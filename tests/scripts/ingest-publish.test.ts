@@ -2,6 +2,7 @@ import { spawn, spawnSync } from 'child_process'
 import { mkdtempSync, writeFileSync } from 'fs'
 import os from 'os'
 import path from 'path'
+import { MAX_BODY_BYTES } from '@core/api/response'
 import { renderIssueText } from '@core/issue-text/render'
 import { contentFunction } from '../../cloudfunctions/lib/content/handlers'
 import { EmbeddedDatabase } from '../../server/store/embedded-database'
@@ -42,6 +43,26 @@ describe('npm run ingest -- FILE --publish', () => {
     const second = run(file)
     expect(second.stderr).toContain('replacing the earlier version')
     expect((await readerView(dir))?.[0]).toBe('更正：各地加速未来产业先导区建设')
+  })
+
+  it('publishes an issue whose parse is far over the 100 KB request limit', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'publish-large-'))
+    // Four times the sample: the same articles again under numbered titles, grouped by region.
+    const sample = sampleParsed()
+    const articles = [1, 2, 3, 4]
+      .flatMap((round) => sample.articles.map((a) => ({ ...a, title: `${a.title}（${round}）` })))
+      .sort((a, b) => sample.articles.findIndex((x) => x.region === a.region) - sample.articles.findIndex((x) => x.region === b.region))
+    const issue = { ...sample.issue, toc: articles.map((a) => ({ region: a.region, title: a.title })) }
+    const file = path.join(dir, 'large.txt')
+    writeFileSync(file, renderIssueText(issue, articles))
+    const dry = spawnSync('npm', ['run', '--silent', 'ingest', '--', '--dry-run', '--json', file], { cwd: ROOT, encoding: 'utf8' })
+    expect(Buffer.byteLength(dry.stdout)).toBeGreaterThan(MAX_BODY_BYTES)
+    const run = spawnSync('npm', ['run', '--silent', 'ingest', '--', file, '--publish'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, DATA_DIR: dir } })
+    expect(run.stderr).toContain('published i280: 40 articles')
+    expect(run.status).toBe(0)
+    const db = new EmbeddedDatabase(dir)
+    const last = await contentFunction({ action: 'articles.get', id: 'i280-40' }, anonymous, { db })
+    expect(last.ok && (last.data as { article: { title: string } }).article.title).toBe(articles[39].title)
   })
 
   it('is atomic for readers when killed midway: the old issue or the whole new one', async () => {

@@ -39,13 +39,11 @@ function withKeptIds(parsed: ParsedIssue, existing: IssueRecord | null) {
   return keepArticleIds(existing.sections.flatMap((s) => s.articles), parsed)
 }
 
-/** The export text of a preview request: pasted, or read from the uploaded file in any format. */
+/** The export text of a request: pasted, or read from the uploaded file in any format. */
 async function issueText(
   input: { text?: string; fileID?: string; fileName?: string },
   deps: PublishDeps,
 ): Promise<{ text: string; format: 'text' | 'docx' | 'pdf' }> {
-  if ((input.text === undefined) === (input.fileID === undefined))
-    throw new ApiFailure('invalid_argument', 'give either text or fileID')
   if (input.text !== undefined) return { text: input.text, format: 'text' }
   if (!deps.storage) throw new ApiFailure('unavailable', 'file uploads are not available here')
   let bytes: Uint8Array
@@ -59,15 +57,29 @@ async function issueText(
   return imported.data
 }
 
+/** Exactly one of the named inputs, or a failure naming them. */
+function requireOne(input: Record<string, unknown>, names: string[]): void {
+  if (names.filter((n) => input[n] !== undefined).length !== 1)
+    throw new ApiFailure('invalid_argument', `give exactly one of ${names.join(', ')}`)
+}
+
+/** Reads and parses the issue of a request; text that is no issue gets the editor's one line. */
+async function parseRequested(input: { text?: string; fileID?: string; fileName?: string }, deps: PublishDeps) {
+  const { text, format } = await issueText(input, deps)
+  const result = parseIssueText(text)
+  if (!result.ok) throw new ApiFailure('invalid_argument', notAnIssueFile(result.error.message))
+  return { parsed: result.data, format }
+}
+
 /** The admin-only `publish` function: preview, publish or replace, unpublish, and the audit log. */
 export const publishFunction = createFunction(publishInput, {
   async 'issues.preview'(input, ctx, deps: PublishDeps): Promise<PublishResults['issues.preview']> {
     await requireAdmin(ctx, deps)
-    const { text, format } = await issueText(input, deps)
-    const result = parseIssueText(text)
-    if (!result.ok) throw new ApiFailure('invalid_argument', notAnIssueFile(result.error.message))
-    const existing = await existingIssue(deps.db, result.data.issue.id)
-    const { parsed, kept, added } = withKeptIds(result.data, existing)
+    requireOne(input, ['text', 'fileID'])
+    const requested = await parseRequested(input, deps)
+    const existing = await existingIssue(deps.db, requested.parsed.issue.id)
+    const { parsed, kept, added } = withKeptIds(requested.parsed, existing)
+    const format = requested.format
     return {
       format,
       parsed,
@@ -79,8 +91,10 @@ export const publishFunction = createFunction(publishInput, {
 
   async 'issues.publish'(input, ctx, deps: PublishDeps): Promise<PublishResults['issues.publish']> {
     const openid = await requireAdmin(ctx, deps)
-    const existing = await existingIssue(deps.db, input.parsed.issue.id)
-    const { parsed, kept, added } = withKeptIds({ warnings: [], ...input.parsed } as ParsedIssue, existing)
+    requireOne(input, ['parsed', 'text', 'fileID'])
+    const given = input.parsed ? ({ warnings: [], ...input.parsed } as ParsedIssue) : (await parseRequested(input, deps)).parsed
+    const existing = await existingIssue(deps.db, given.issue.id)
+    const { parsed, kept, added } = withKeptIds(given, existing)
     const { issueId, firstPublish, replaced, articleCount } = await publishIssue(deps.db, parsed, ctx.now())
     // After the issue is visible, so a notification never opens a missing page. Once per issue:
     // a corrected republish finds the job and notifies nobody again.

@@ -80,9 +80,11 @@ describe('EditorStore', () => {
       jobCreated: true,
     })
     expect(changed).toHaveBeenCalledTimes(1)
-    expect(transport.inputsOf('issues.publish')[0].parsed).toEqual({
-      issue: editor.preview!.parsed.issue,
-      articles: editor.preview!.parsed.articles,
+    // What was previewed goes again, to be parsed on the server: no request grows with the issue.
+    expect(transport.inputsOf('issues.publish')[0]).toEqual({
+      fn: 'publish',
+      action: 'issues.publish',
+      text: readSampleIssue().trim(),
     })
     await editor.previewText(readSampleIssue())
     expect(editor.isReplacement).toBe(true)
@@ -116,6 +118,19 @@ describe('EditorStore', () => {
     expect(editor.source).toEqual({ kind: 'file', name: '第5期.docx' })
     expect(editor.preview?.parsed.issue.totalNumber).toBe(279)
     expect(editor.preview?.format).toBe('docx')
+    expect(await editor.publish()).toBe(true)
+    expect(transport.inputsOf('issues.publish')).toEqual([
+      {
+        fn: 'publish',
+        action: 'issues.publish',
+        fileID: 'cloud://local/uploads/file',
+        fileName: '第5期.docx',
+      },
+    ])
+    expect(editor.published).toMatchObject({
+      issueId: 'i279',
+      articleCount: editor.preview!.parsed.articles.length,
+    })
   })
 
   it('reads a .txt on the device when the server cannot parse uploads yet; DOCX/PDF get a clear line', async () => {

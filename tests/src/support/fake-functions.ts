@@ -67,21 +67,27 @@ export function publishService(options: { isEditor: boolean; supportsFiles?: boo
         return preview(input.text ?? '', 'text')
       }
       case 'issues.publish': {
-        const { id } = input.parsed.issue
+        // As the server: what the preview was made from is parsed again.
+        const text = input.fileID !== undefined ? files.get(input.fileID) : input.text
+        const reparsed = text === undefined ? null : parseIssueText(text)
+        if (reparsed && !reparsed.ok) return fail('invalid_argument', reparsed.error.message)
+        const parsed = reparsed?.ok ? reparsed.data : input.parsed
+        if (!parsed) return fail('invalid_argument', 'give exactly one of parsed, text, fileID')
+        const { id } = parsed.issue
         const replaced = published.has(id)
-        published.set(id, { articleCount: input.parsed.articles.length, published: true })
+        published.set(id, { articleCount: parsed.articles.length, published: true })
         audit.unshift({
           at: new Date((clock += 60_000)).toISOString(),
           openid: 'editor-1',
           action: replaced ? 'issues.replace' : 'issues.publish',
           issueId: id,
-          detail: `${input.parsed.articles.length} articles; subscribers notified`,
+          detail: `${parsed.articles.length} articles; subscribers notified`,
         })
         return ok({
           issueId: id,
           firstPublish: !replaced,
           replaced,
-          articleCount: input.parsed.articles.length,
+          articleCount: parsed.articles.length,
           jobCreated: !replaced,
         })
       }
