@@ -1,2 +1,20 @@
 /** Limits shared by every way an issue file comes in (CLI, local server, cloud function). */
 export const MAX_ISSUE_FILE_BYTES = 5 * 1024 * 1024
+
+const isHigh = (c: number): boolean => c >= 0xd800 && c < 0xdc00
+const isLow = (c: number): boolean => c >= 0xdc00 && c < 0xe000
+
+/** The UTF-8 size of a string, counted without Buffer or TextEncoder (absent in some runtimes). */
+export function utf8Bytes(text: string): number {
+  let bytes = 0
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c < 0x80) bytes += 1
+    else if (c < 0x800) bytes += 2
+    else if (isHigh(c) && isLow(text.charCodeAt(i + 1))) {
+      bytes += 4
+      i++
+    } else bytes += 3 // a lone surrogate is written as U+FFFD, three bytes
+  }
+  return bytes
+}

@@ -4,7 +4,8 @@ import type { IssueDetail, IssueSummary, TocArticle } from '@core/api/content'
 import type { JobView } from '@core/api/notify'
 import type { AuditView, PreviewResult, PublishResults } from '@core/api/publish'
 import type { QrcodeResult } from '@core/api/qrcode'
-import type { ApiError } from '@core/api/response'
+import { MAX_BODY_BYTES, type ApiError } from '@core/api/response'
+import { utf8Bytes } from '@core/limits'
 import type { ContentApi } from '@/services/content-api'
 import { drawPoster, layoutPoster, POSTER_WIDTH, type PosterModel } from '@/services/drawing/poster'
 import type { EditorApi, PublishSource } from '@/services/editor-api'
@@ -16,6 +17,10 @@ import { idleState, type LoadState } from './load-state'
 export const MAX_FILE_BYTES = 5 * 1024 * 1024
 /** The server's limit on pasted text (characters). */
 export const MAX_TEXT_CHARS = 90_000
+
+/** Whether text goes in one function request: under the body limit, JSON escapes counted. */
+const fitsOneRequest = (text: string): boolean =>
+  text.length <= MAX_TEXT_CHARS && utf8Bytes(JSON.stringify(text)) <= MAX_BODY_BYTES - 1024
 const NOT_AN_ISSUE = '不是可识别的期刊文件：'
 
 type PreviewArticle = PreviewResult['parsed']['articles'][number]
@@ -165,13 +170,20 @@ export class EditorStore {
     this.draftText = text
   }
 
-  /** Sends the pasted text to the server's parser; true when a preview is ready. */
+  /**
+   * Sends the pasted text to the server's parser; true when a preview is ready. Text too large for
+   * one function request goes up as a file instead, as a picked file would.
+   */
   previewText(text: string = this.draftText): Promise<boolean> {
     const trimmed = text.trim()
     if (!trimmed) return this.failPreview(localError('先粘贴一期的导出文本'))
-    if (trimmed.length > MAX_TEXT_CHARS)
-      return this.failPreview(localError('文本太长：一期的导出文本不超过 9 万字'))
-    this.startPreview({ kind: 'text', name: '粘贴的文本' })
+    const source: ImportSource = { kind: 'text', name: '粘贴的文本' }
+    if (!fitsOneRequest(trimmed)) {
+      const file = this.platform.fileOfText('粘贴的文本.txt', trimmed)
+      if (file) return this.importFile(file, source)
+      return this.failPreview(localError('文本太长：请把导出文件作为文件导入'))
+    }
+    this.startPreview(source)
     return this.api.previewText(trimmed).then((res) => this.takePreview(res, { text: trimmed }))
   }
 
@@ -179,11 +191,14 @@ export class EditorStore {
    * Previews a picked file: uploaded to cloud storage and parsed on the server by its file id. A
    * plain text file is read on the device when the server cannot parse uploads.
    */
-  async importFile(file: PickedFile): Promise<boolean> {
+  async importFile(
+    file: PickedFile,
+    source: ImportSource = { kind: 'file', name: file.name },
+  ): Promise<boolean> {
     if (file.size > MAX_FILE_BYTES)
       return this.failPreview(localError('文件太大：期刊文件不能超过 5 MB'))
     if (file.size === 0) return this.failPreview(localError('文件是空的'))
-    this.startPreview({ kind: 'file', name: file.name })
+    this.startPreview(source)
     const uploaded = await this.platform.uploadFile(file)
     if (uploaded.ok) {
       const uploadedFile = { fileID: uploaded.data.fileID, fileName: file.name.slice(0, 120) }

@@ -118,6 +118,10 @@ export function createH5Platform(openid: () => string | null = () => null): Plat
         return null
       }
     },
+    fileOfText(name, text) {
+      const blob = new Blob([text], { type: 'text/plain;charset=utf-8' })
+      return { name, size: blob.size, blob }
+    },
     async uploadFile(file) {
       if (!file.blob) return { ok: false, error: { code: 'invalid_argument', message: '没有文件' } }
       const caller = openid()

@@ -83,6 +83,8 @@ export interface Platform {
   pickIssueFile(): Promise<PickedFile | null>
   /** The file's text when it is a plain text export (.txt/.md); null otherwise. */
   readTextFile(file: PickedFile): Promise<string | null>
+  /** Text as a file to upload (pasted text too large for one request); null when it cannot be made. */
+  fileOfText(name: string, text: string): PickedFile | null
   /** Uploads a picked file to cloud storage, for a function to read by its file id. */
   uploadFile(file: PickedFile): Promise<ApiResponse<{ fileID: string }>>
   /** An Image `src` for a cloud file id. */

@@ -1,4 +1,5 @@
 import Taro from '@tarojs/taro'
+import { utf8Bytes } from '@core/limits'
 
 import type {
   Canvas2D,
@@ -161,6 +162,16 @@ export function createWeappPlatform(): Platform {
       if (!TEXT_FILE.test(file.name) || !file.path) return null
       try {
         return Taro.getFileSystemManager().readFileSync(file.path, 'utf8') as string
+      } catch {
+        return null
+      }
+    },
+    fileOfText(name, text) {
+      // The user data folder is the one place a mini-program may write files of its own.
+      const path = `${Taro.env.USER_DATA_PATH}/${name}`
+      try {
+        Taro.getFileSystemManager().writeFileSync(path, text, 'utf8')
+        return { name, size: utf8Bytes(text), path }
       } catch {
         return null
       }

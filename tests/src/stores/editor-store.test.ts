@@ -6,7 +6,7 @@ import { layoutPoster } from '@/services/drawing/poster'
 import { EditorApi } from '@/services/editor-api'
 import { auditDetailText, EditorStore, editorErrorText, posterModel } from '@/stores/editor-store'
 
-import { archive, contentService, detailOf } from '../../fixtures/content'
+import { archive, contentService, detailOf, largeIssueText } from '../../fixtures/content'
 import { readSampleIssue } from '../../fixtures/sample-issue'
 import { publishService } from '../support/fake-functions'
 import { FakePlatform, RecordingContext } from '../support/fake-platform'
@@ -147,6 +147,26 @@ describe('EditorStore', () => {
     expect(editorErrorText(editor.previewState.error)).toContain('DOCX/PDF')
     expect(await editor.importFile({ name: 'big.pdf', size: 6 * 1024 * 1024 })).toBe(false)
     expect(editorErrorText(editor.previewState.error)).toContain('5 MB')
+  })
+
+  it('sends pasted text too large for one request up as a file, and publishes it by file id', async () => {
+    const { editor, platform, publish, transport } = setup({ supportsFiles: true })
+    const large = largeIssueText()
+    publish.files.set('cloud://local/uploads/file', large)
+    editor.setDraftText(`\n${large}\n`)
+    expect(await editor.previewText()).toBe(true)
+    expect(platform.uploads.map((f) => f.name)).toEqual(['粘贴的文本.txt'])
+    expect(platform.textFiles).toEqual([{ name: '粘贴的文本.txt', text: large.trim() }])
+    expect(transport.inputsOf('issues.preview')).toEqual([
+      expect.objectContaining({ fileID: 'cloud://local/uploads/file' }),
+    ])
+    expect(editor.source).toEqual({ kind: 'text', name: '粘贴的文本' })
+    expect(editor.preview?.parsed.articles).toHaveLength(40)
+    expect(await editor.publish()).toBe(true)
+    expect(transport.inputsOf('issues.publish')).toEqual([
+      expect.objectContaining({ fileID: 'cloud://local/uploads/file' }),
+    ])
+    expect(editor.draftText).toBe('')
   })
 
   it('refuses a non-editor on the server and says so', async () => {

@@ -77,6 +77,7 @@ export class FakePlatform implements Platform {
   toasts: string[] = []
   confirms: string[] = []
   uploads: PickedFile[] = []
+  textFiles: { name: string; text: string }[] = []
   saved: { image: string; fileName: string }[] = []
   surfaces: FakeSurface[] = []
 
@@ -110,6 +111,10 @@ export class FakePlatform implements Platform {
   }
   async readTextFile(file: PickedFile): Promise<string | null> {
     return /\.(txt|md)$/.test(file.name) ? this.textOfFile : null
+  }
+  fileOfText(name: string, text: string): PickedFile {
+    this.textFiles.push({ name, text })
+    return { name, size: new Blob([text]).size, blob: new Blob([text]) }
   }
   async uploadFile(file: PickedFile): Promise<ApiResponse<{ fileID: string }>> {
     this.uploads.push(file)
