@@ -1,6 +1,10 @@
 /** Limits shared by every way an issue file comes in (CLI, local server, cloud function). */
 export const MAX_ISSUE_FILE_BYTES = 5 * 1024 * 1024
 
+/** The one line for an oversized file; the size rounds up, so a file just over never reads 5.0 MB. */
+export const fileTooLarge = (bytes: number): string =>
+  `the file is ${(Math.ceil(bytes / 104857.6) / 10).toFixed(1)} MB, over the 5 MB limit`
+
 const isHigh = (c: number): boolean => c >= 0xd800 && c < 0xdc00
 const isLow = (c: number): boolean => c >= 0xdc00 && c < 0xe000
 

@@ -7,7 +7,7 @@
 import { readFileSync, statSync } from 'fs'
 import path from 'path'
 import { parseIssueText } from '@core/index'
-import { MAX_ISSUE_FILE_BYTES } from '@core/limits'
+import { fileTooLarge, MAX_ISSUE_FILE_BYTES } from '@core/limits'
 import { importIssueFile, notAnIssueFile, type PdfProgress } from '../cloudfunctions/lib/import'
 import { parseIngestArgs } from './ingest/cli-args'
 import { publishLocally } from './ingest/publish'
@@ -39,7 +39,7 @@ function readBytes(file: string): Uint8Array {
     exitWith(code === 'ENOENT' ? 'file not found' : `cannot read the file: ${code ?? 'unknown error'}`, file)
   }
   // Checked before reading so a huge file is never loaded.
-  if (size > MAX_ISSUE_FILE_BYTES) exitWith(`the file is ${(size / 1048576).toFixed(1)} MB, over the 5 MB limit`, file)
+  if (size > MAX_ISSUE_FILE_BYTES) exitWith(fileTooLarge(size), file)
   try {
     return readFileSync(file)
   } catch (e) {

@@ -1,5 +1,5 @@
 import { fail, ok, type Result } from '../result'
-import { MAX_ISSUE_FILE_BYTES } from '../limits'
+import { fileTooLarge, MAX_ISSUE_FILE_BYTES } from '../limits'
 
 const UTF16LE_BOM = [0xff, 0xfe]
 const UTF16BE_BOM = [0xfe, 0xff]
@@ -13,7 +13,7 @@ const startsWith = (bytes: Uint8Array, prefix: number[]): boolean => prefix.ever
 export function decodeIssueBytes(bytes: Uint8Array): Result<string> {
   if (bytes.length === 0) return fail('empty', 'the file is empty')
   if (bytes.length > MAX_ISSUE_FILE_BYTES)
-    return fail('too_large', `the file is ${(bytes.length / 1048576).toFixed(1)} MB, over the 5 MB limit`)
+    return fail('too_large', fileTooLarge(bytes.length))
   let text: string
   try {
     if (startsWith(bytes, UTF16LE_BOM)) text = new TextDecoder('utf-16le', { fatal: true }).decode(bytes)

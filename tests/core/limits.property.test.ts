@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 
-import { utf8Bytes } from '@core/limits'
+import { fileTooLarge, MAX_ISSUE_FILE_BYTES, utf8Bytes } from '@core/limits'
 
 describe('utf8Bytes', () => {
   it('counts as Node does, for any text including astral characters and lone surrogates', () => {
@@ -13,5 +13,12 @@ describe('utf8Bytes', () => {
     expect(utf8Bytes('双周决策观察 2024')).toBe(23)
     for (const odd of ['\ud800a', 'a\udc00', '\ud800', '\ud83d\ude00', '\udc00\ud800', '\ud800\ud800x'])
       expect(utf8Bytes(odd)).toBe(Buffer.byteLength(odd, 'utf8'))
+  })
+})
+
+describe('fileTooLarge', () => {
+  it('never shows a file over the limit as the limit itself', () => {
+    expect(fileTooLarge(MAX_ISSUE_FILE_BYTES + 1)).toBe('the file is 5.1 MB, over the 5 MB limit')
+    expect(fileTooLarge(6 * 1024 * 1024)).toBe('the file is 6.0 MB, over the 5 MB limit')
   })
 })

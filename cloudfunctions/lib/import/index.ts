@@ -3,7 +3,7 @@
  * each turned into the export's text so that `parseIssueText` reads them all alike.
  */
 import { decodeIssueBytes } from '../../../core/issue-text/decode'
-import { MAX_ISSUE_FILE_BYTES } from '../../../core/limits'
+import { fileTooLarge, MAX_ISSUE_FILE_BYTES } from '../../../core/limits'
 import { fail, ok, type Result } from '../../../core/result'
 import { docxToIssueText } from './docx'
 import { firstLine } from './error-text'
@@ -46,10 +46,7 @@ export async function importIssueFile(
 ): Promise<Result<ImportedIssueText>> {
   try {
     if (bytes.length > MAX_ISSUE_FILE_BYTES)
-      return fail(
-        'too_large',
-        `the file is ${(bytes.length / 1048576).toFixed(1)} MB, over the 5 MB limit`,
-      )
+      return fail('too_large', fileTooLarge(bytes.length))
     const sniffed = sniffIssueFile(bytes)
     switch (sniffed.kind) {
       case 'unrecognized':
