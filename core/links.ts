@@ -58,14 +58,19 @@ export function parseScene(scene: string): LinkTarget | null {
 
 /** Page path (no leading slash) with its query, as used in shares, notifications and QR codes. */
 export function pathFor(target: LinkTarget): string {
-  return target.kind === 'issue' ? `${ISSUE_PAGE}?id=${target.issueId}` : `${ARTICLE_PAGE}?id=${target.articleId}`
+  return target.kind === 'issue'
+    ? `${ISSUE_PAGE}?id=${target.issueId}`
+    : `${ARTICLE_PAGE}?id=${target.articleId}`
 }
 
 /**
  * Where a launch should land, from the page's query: `scene` (already URI-decoded once by the
  * caller, as WeChat requires), or an `id` on the issue or article page. Null: land on the latest issue.
  */
-export function targetFromQuery(page: string, query: Record<string, string | undefined>): LinkTarget | null {
+export function targetFromQuery(
+  page: string,
+  query: Record<string, string | undefined>,
+): LinkTarget | null {
   if (query.scene !== undefined) {
     let scene = query.scene
     try {
@@ -78,7 +83,9 @@ export function targetFromQuery(page: string, query: Record<string, string | und
   const id = query.id
   if (!id) return null
   const clean = page.replace(/^\//, '')
-  if (clean === ISSUE_PAGE) return issueNumberOf(id) !== null ? { kind: 'issue', issueId: id } : null
-  if (clean === ARTICLE_PAGE) return sceneFor({ kind: 'article', articleId: id }) ? { kind: 'article', articleId: id } : null
+  if (clean === ISSUE_PAGE)
+    return issueNumberOf(id) !== null ? { kind: 'issue', issueId: id } : null
+  if (clean === ARTICLE_PAGE)
+    return sceneFor({ kind: 'article', articleId: id }) ? { kind: 'article', articleId: id } : null
   return null
 }

@@ -15,7 +15,11 @@ export const FUNCTIONS_OUT = path.join(ROOT, 'dist/cloudfunctions')
 export const deployableFunctions = (): string[] =>
   readdirSync(SRC).filter((name) => {
     const dir = path.join(SRC, name)
-    return statSync(dir).isDirectory() && existsSync(path.join(dir, 'index.ts')) && existsSync(path.join(dir, 'config.json'))
+    return (
+      statSync(dir).isDirectory() &&
+      existsSync(path.join(dir, 'index.ts')) &&
+      existsSync(path.join(dir, 'config.json'))
+    )
   })
 
 export async function buildFunctions(): Promise<string[]> {
@@ -36,7 +40,8 @@ export async function buildFunctions(): Promise<string[]> {
       legalComments: 'none',
       logLevel: 'error',
     })
-    for (const file of ['package.json', 'config.json']) copyFileSync(path.join(SRC, name, file), path.join(out, file))
+    for (const file of ['package.json', 'config.json'])
+      copyFileSync(path.join(SRC, name, file), path.join(out, file))
   }
   return names
 }
@@ -46,7 +51,9 @@ if (require.main === module) {
     .then((names) => {
       for (const name of names) {
         const size = statSync(path.join(FUNCTIONS_OUT, name, 'index.js')).size
-        console.log(`${name}: ${(size / 1024).toFixed(1)} KB → ${path.relative(ROOT, path.join(FUNCTIONS_OUT, name))}/`)
+        console.log(
+          `${name}: ${(size / 1024).toFixed(1)} KB → ${path.relative(ROOT, path.join(FUNCTIONS_OUT, name))}/`,
+        )
       }
     })
     .catch((e) => {

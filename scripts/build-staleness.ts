@@ -18,5 +18,8 @@ function newestMtime(dir: string): number {
 /** Whether a build output (one file it always writes) is missing or older than its sources. */
 export function buildIsStale(root: string, builtFile: string): boolean {
   if (!existsSync(builtFile)) return true
-  return Math.max(...BUILD_SOURCES.map((d) => newestMtime(path.join(root, d)))) > statSync(builtFile).mtimeMs
+  return (
+    Math.max(...BUILD_SOURCES.map((d) => newestMtime(path.join(root, d)))) >
+    statSync(builtFile).mtimeMs
+  )
 }

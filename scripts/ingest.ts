@@ -36,7 +36,10 @@ function readBytes(file: string): Uint8Array {
     size = stat.size
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code
-    exitWith(code === 'ENOENT' ? 'file not found' : `cannot read the file: ${code ?? 'unknown error'}`, file)
+    exitWith(
+      code === 'ENOENT' ? 'file not found' : `cannot read the file: ${code ?? 'unknown error'}`,
+      file,
+    )
   }
   // Checked before reading so a huge file is never loaded.
   if (size > MAX_ISSUE_FILE_BYTES) exitWith(fileTooLarge(size), file)
@@ -61,19 +64,25 @@ function reportPages({ page, pages }: PdfProgress): void {
 async function main(argv: string[]): Promise<void> {
   const args = parseIngestArgs(argv)
   if ('error' in args) exitWith(args.error)
-  const imported = await importIssueFile(readBytes(args.file), path.basename(args.file), { onPdfPage: reportPages })
+  const imported = await importIssueFile(readBytes(args.file), path.basename(args.file), {
+    onPdfPage: reportPages,
+  })
   if (!imported.ok) exitWith(imported.error.message, args.file)
   const parsed = parseIssueText(imported.data.text)
   // Text that reads but is no issue gets the same line as a file that does not read at all.
   if (!parsed.ok) exitWith(notAnIssueFile(parsed.error.message), args.file)
-  process.stdout.write(args.json ? `${JSON.stringify(parsed.data, null, 2)}\n` : `${formatSummary(parsed.data)}\n`)
+  process.stdout.write(
+    args.json ? `${JSON.stringify(parsed.data, null, 2)}\n` : `${formatSummary(parsed.data)}\n`,
+  )
   if (!args.publish) return
   const { issue, articles } = parsed.data
   process.stderr.write(`publishing ${issue.id} (${articles.length} articles)…\n`)
   const outcome = await publishLocally(imported.data.text, path.basename(args.file), ROOT)
   if (!outcome.ok) exitWith(`publish failed: ${outcome.error.message}`, args.file, EXIT_FAILED)
   const { issueId, articleCount, replaced } = outcome.data
-  process.stderr.write(`published ${issueId}: ${articleCount} articles${replaced ? ', replacing the earlier version' : ''}\n`)
+  process.stderr.write(
+    `published ${issueId}: ${articleCount} articles${replaced ? ', replacing the earlier version' : ''}\n`,
+  )
 }
 
 main(process.argv.slice(2)).catch((e) => {

@@ -18,7 +18,10 @@ function parseArgs(argv: string[]): { event: object; out: string } {
   const out = value('--out')
   const issue = value('--issue')
   const article = value('--article')
-  if (!out) throw new Error('--out FILE.png is required (usage: qrcode --issue N | --article ID --out FILE.png)')
+  if (!out)
+    throw new Error(
+      '--out FILE.png is required (usage: qrcode --issue N | --article ID --out FILE.png)',
+    )
   if (issue !== undefined) {
     if (!/^\d{1,6}$/.test(issue)) throw new Error(`--issue takes a 总期数 like 280, not ${issue}`)
     return { event: { action: 'qrcode.issue', id: `i${issue}` }, out }

@@ -16,7 +16,8 @@ const ROOT = path.resolve(__dirname, '..')
 
 async function main(): Promise<void> {
   const port = Number(process.env.PORT ?? 10086)
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT ${process.env.PORT} is not a port number`)
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`PORT ${process.env.PORT} is not a port number`)
   const dataDir = path.resolve(process.env.DATA_DIR ?? path.join(ROOT, '.data'))
   mkdirSync(dataDir, { recursive: true })
 
@@ -49,7 +50,9 @@ async function main(): Promise<void> {
     console.log(`双周决策观察 reader ready: http://127.0.0.1:${actualPort}/`)
   })
   server.on('error', (e) => {
-    console.error(`error: cannot listen on 127.0.0.1:${port}: ${(e as NodeJS.ErrnoException).code ?? e.message}`)
+    console.error(
+      `error: cannot listen on 127.0.0.1:${port}: ${(e as NodeJS.ErrnoException).code ?? e.message}`,
+    )
     process.exit(1)
   })
 }

@@ -11,7 +11,9 @@ export const DEMO_ISSUES_DIR = path.resolve(__dirname, '../demo/issues')
 export async function loadDemoIssuesIfEmpty(db: Database, now: Date): Promise<number> {
   const { total } = await db.collection(ISSUES).count()
   if (total > 0) return 0
-  const files = readdirSync(DEMO_ISSUES_DIR).filter((f) => f.endsWith('.txt')).sort()
+  const files = readdirSync(DEMO_ISSUES_DIR)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
   for (const file of files) {
     const parsed = parseIssueText(readFileSync(path.join(DEMO_ISSUES_DIR, file), 'utf8'))
     if (!parsed.ok) throw new Error(`demo issue ${file}: ${parsed.error.message}`)

@@ -11,7 +11,11 @@ import { lockStore } from './store/store-lock'
  * store under its lock. Without a server, publishing does not start the notification worker: the
  * server's timer picks the job up when it next runs.
  */
-export async function callAsOperator<T>(dataDir: string, fn: string, event: object): Promise<ApiResponse<T>> {
+export async function callAsOperator<T>(
+  dataDir: string,
+  fn: string,
+  event: object,
+): Promise<ApiResponse<T>> {
   const server = runningServer(dataDir)
   if (server) {
     const res = await fetch(`http://127.0.0.1:${server.port}/api/${fn}`, {
@@ -28,7 +32,10 @@ export async function callAsOperator<T>(dataDir: string, fn: string, event: obje
     const cloud = createLocalCloud(dataDir, [operator], { kickOnPublish: false })
     const delay = Number(process.env.LOCAL_STORE_WRITE_DELAY_MS ?? 0)
     if (delay > 0) delayWrites(cloud.db, delay)
-    return (await cloud.functions[fn](event, { openid: operator, now: () => new Date() })) as ApiResponse<T>
+    return (await cloud.functions[fn](event, {
+      openid: operator,
+      now: () => new Date(),
+    })) as ApiResponse<T>
   } finally {
     unlock()
   }

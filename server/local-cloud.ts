@@ -29,12 +29,19 @@ export interface LocalCloud {
 }
 
 /** Pages of the released mini-program a message may open (what WeChat checks for 41030). */
-export const RELEASED_PAGES = ['pages/latest/index', 'packages/reader/issue/index', 'packages/reader/article/index']
+export const RELEASED_PAGES = [
+  'pages/latest/index',
+  'packages/reader/issue/index',
+  'packages/reader/article/index',
+]
 
 export const LOCAL_TEMPLATE_ID = 'local-new-issue'
 
 /** The indexes a deployment creates in the console (`_id` is always indexed). */
-export const LOCAL_INDEXES: Record<string, string[]> = { deliveries: ['seq'], articles: ['issueId'] }
+export const LOCAL_INDEXES: Record<string, string[]> = {
+  deliveries: ['seq'],
+  articles: ['issueId'],
+}
 
 /** Reads `ADMIN_OPENIDS` (comma-separated): who may publish on the local cloud. */
 export const adminOpenidsFromEnv = (env: NodeJS.ProcessEnv): string[] =>
@@ -52,13 +59,18 @@ const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms))
 export function createLocalCloud(
   dataDir: string | null,
   adminOpenids: string[],
-  { templateId = LOCAL_TEMPLATE_ID, kickOnPublish = true }: { templateId?: string; kickOnPublish?: boolean } = {},
+  {
+    templateId = LOCAL_TEMPLATE_ID,
+    kickOnPublish = true,
+  }: { templateId?: string; kickOnPublish?: boolean } = {},
 ): LocalCloud {
   const db = new EmbeddedDatabase(dataDir, LOCAL_INDEXES)
   const admins = allowlist(adminOpenids)
   const send = new SubscribeMessageStandIn(db, { templateIds: [templateId], pages: RELEASED_PAGES })
   const defaults = notifyDefaults(templateId)
-  const storage = new LocalFileStorage(dataDir ?? mkdtempSync(path.join(os.tmpdir(), 'local-cloud-')))
+  const storage = new LocalFileStorage(
+    dataDir ?? mkdtempSync(path.join(os.tmpdir(), 'local-cloud-')),
+  )
   const wxacode = new WxacodeStandIn(RELEASED_PAGES)
   const worker = (): Omit<WorkerDeps, 'db'> => ({
     send,
@@ -93,7 +105,12 @@ export function createLocalCloud(
     functions: {
       content: (event, ctx) => contentFunction(event, ctx, { db }),
       publish: (event, ctx) =>
-        publishFunction(event, ctx, { db, admins, storage, kickNotify: kickOnPublish ? () => void kickNotify() : undefined }),
+        publishFunction(event, ctx, {
+          db,
+          admins,
+          storage,
+          kickNotify: kickOnPublish ? () => void kickNotify() : undefined,
+        }),
       subscription: (event, ctx) => subscriptionFunction(event, ctx, { db, templateId }),
       notify: (event, ctx) => notifyFunction(event, ctx, { db, admins, worker }),
       qrcode: (event, ctx) => qrcodeFunction(event, ctx, { db, admins, wxacode, storage }),

@@ -14,7 +14,11 @@ export class ApiFailure extends Error {
 }
 
 export type Handlers<I extends { action: string }, D> = {
-  [A in I['action']]: (input: Extract<I, { action: A }>, ctx: CallContext, deps: D) => Promise<unknown>
+  [A in I['action']]: (
+    input: Extract<I, { action: A }>,
+    ctx: CallContext,
+    deps: D,
+  ) => Promise<unknown>
 }
 
 const describeZodError = (error: ZodError): string => {
@@ -43,16 +47,36 @@ export function createFunction<I extends { action: string }, D>(
   const actions = new Set(Object.keys(handlers))
   return async (event: unknown, ctx: CallContext, deps: D): Promise<ApiResponse<unknown>> => {
     if (byteLength(event) > MAX_BODY_BYTES)
-      return { ok: false, error: { code: 'payload_too_large', message: `request over ${MAX_BODY_BYTES / 1024} KB` } }
+      return {
+        ok: false,
+        error: { code: 'payload_too_large', message: `request over ${MAX_BODY_BYTES / 1024} KB` },
+      }
     if (typeof event !== 'object' || event === null || Array.isArray(event))
-      return { ok: false, error: { code: 'invalid_argument', message: 'the request must be an object' } }
+      return {
+        ok: false,
+        error: { code: 'invalid_argument', message: 'the request must be an object' },
+      }
     const action = (event as { action?: unknown }).action
     if (typeof action !== 'string' || !actions.has(action))
-      return { ok: false, error: { code: 'not_found', message: `unknown action ${typeof action === 'string' ? action.slice(0, 40) : String(action)}` } }
+      return {
+        ok: false,
+        error: {
+          code: 'not_found',
+          message: `unknown action ${typeof action === 'string' ? action.slice(0, 40) : String(action)}`,
+        },
+      }
     const parsed = schema.safeParse(event)
-    if (!parsed.success) return { ok: false, error: { code: 'invalid_argument', message: describeZodError(parsed.error) } }
+    if (!parsed.success)
+      return {
+        ok: false,
+        error: { code: 'invalid_argument', message: describeZodError(parsed.error) },
+      }
     try {
-      const handler = handlers[parsed.data.action as I['action']] as (i: I, c: CallContext, d: D) => Promise<unknown>
+      const handler = handlers[parsed.data.action as I['action']] as (
+        i: I,
+        c: CallContext,
+        d: D,
+      ) => Promise<unknown>
       return { ok: true, data: await handler(parsed.data, ctx, deps) }
     } catch (e) {
       if (e instanceof ApiFailure) return { ok: false, error: { code: e.code, message: e.message } }

@@ -4,7 +4,14 @@ import cloud from 'wx-server-sdk'
 import { notifyFunction } from '../lib/notify/handlers'
 import { notifyDefaults, RUN_BUDGET_MS } from '../lib/notify/defaults'
 import type { Database } from '../lib/ports/database'
-import { adminsCollection, callContext, clientInput, startNotifyRun, wxSendApi, type WxCloud } from '../lib/ports/wx-binding'
+import {
+  adminsCollection,
+  callContext,
+  clientInput,
+  startNotifyRun,
+  wxSendApi,
+  type WxCloud,
+} from '../lib/ports/wx-binding'
 
 const wx = cloud as unknown as WxCloud
 wx.init({ env: wx.DYNAMIC_CURRENT_ENV })
@@ -27,8 +34,13 @@ const worker = () => ({
  * time budget with work left invokes the function again, so sending does not wait for the next tick.
  */
 export const main = async (event: unknown) => {
-  const isTimer = typeof event === 'object' && event !== null && (event as { Type?: unknown }).Type === 'Timer'
-  const result = await notifyFunction(isTimer ? { action: 'notify.run' } : clientInput(event), callContext(wx), { db, admins, worker })
+  const isTimer =
+    typeof event === 'object' && event !== null && (event as { Type?: unknown }).Type === 'Timer'
+  const result = await notifyFunction(
+    isTimer ? { action: 'notify.run' } : clientInput(event),
+    callContext(wx),
+    { db, admins, worker },
+  )
   if (result.ok && (result.data as { idle?: boolean }).idle === false) {
     startNotifyRun(cloud)
   }

@@ -2,7 +2,14 @@
 import cloud from 'wx-server-sdk'
 import { publishFunction } from '../lib/publishing/handlers'
 import type { Database } from '../lib/ports/database'
-import { adminsCollection, callContext, clientInput, startNotifyRun, wxFileStorage, type WxCloud } from '../lib/ports/wx-binding'
+import {
+  adminsCollection,
+  callContext,
+  clientInput,
+  startNotifyRun,
+  wxFileStorage,
+  type WxCloud,
+} from '../lib/ports/wx-binding'
 
 const wx = cloud as unknown as WxCloud
 wx.init({ env: wx.DYNAMIC_CURRENT_ENV })
@@ -11,4 +18,5 @@ const admins = adminsCollection(db)
 const storage = wxFileStorage(cloud)
 const kickNotify = (): void => startNotifyRun(cloud)
 
-export const main = (event: unknown) => publishFunction(clientInput(event), callContext(wx), { db, admins, kickNotify, storage })
+export const main = (event: unknown) =>
+  publishFunction(clientInput(event), callContext(wx), { db, admins, kickNotify, storage })

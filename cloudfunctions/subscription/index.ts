@@ -9,4 +9,5 @@ wx.init({ env: wx.DYNAMIC_CURRENT_ENV })
 const db = wx.database() as Database
 const templateId = process.env.NOTIFY_TEMPLATE_ID ?? ''
 
-export const main = (event: unknown) => subscriptionFunction(clientInput(event), callContext(wx), { db, templateId })
+export const main = (event: unknown) =>
+  subscriptionFunction(clientInput(event), callContext(wx), { db, templateId })

@@ -14,14 +14,26 @@ export const contentInput = z.discriminatedUnion('action', [
   z.object({ action: z.literal('issues.get'), id }).strict(),
   z.object({ action: z.literal('articles.get'), id }).strict(),
   z.object({ action: z.literal('regions.list') }).strict(),
-  z.object({ action: z.literal('articles.byRegion'), region: z.string().min(1).max(12), cursor, limit }).strict(),
+  z
+    .object({
+      action: z.literal('articles.byRegion'),
+      region: z.string().min(1).max(12),
+      cursor,
+      limit,
+    })
+    .strict(),
   z
     .object({
       action: z.literal('search'),
       q: z
         .string()
         .transform((s) => s.trim())
-        .pipe(z.string().min(1, 'q must have 1–40 characters after trimming').max(40, 'q must have 1–40 characters after trimming')),
+        .pipe(
+          z
+            .string()
+            .min(1, 'q must have 1–40 characters after trimming')
+            .max(40, 'q must have 1–40 characters after trimming'),
+        ),
       region: z.string().min(1).max(12).optional(),
       cursor,
       limit,

@@ -42,17 +42,30 @@ export const parsedIssueSchema = z
         coordinators: z.array(shortText).max(50),
         phone: shortText.nullable(),
         fax: shortText.nullable(),
-        toc: z.array(z.object({ region: z.string().min(1).max(12), title: z.string().min(1).max(200) }).strict()).max(200),
+        toc: z
+          .array(
+            z
+              .object({ region: z.string().min(1).max(12), title: z.string().min(1).max(200) })
+              .strict(),
+          )
+          .max(200),
       })
       .strict(),
     articles: z.array(article).min(1).max(200),
-    warnings: z.array(z.object({ code: z.string(), message: z.string() }).strict()).max(500).optional(),
+    warnings: z
+      .array(z.object({ code: z.string(), message: z.string() }).strict())
+      .max(500)
+      .optional(),
   })
   .strict()
   .superRefine((value, ctx) => {
     value.articles.forEach((a, i) => {
       if (a.issueId !== value.issue.id)
-        ctx.addIssue({ code: 'custom', path: ['articles', i, 'issueId'], message: 'does not match issue.id' })
+        ctx.addIssue({
+          code: 'custom',
+          path: ['articles', i, 'issueId'],
+          message: 'does not match issue.id',
+        })
     })
   })
 
@@ -98,7 +111,11 @@ export interface PreviewResult {
   /** What the file was read as. */
   format: 'text' | 'docx' | 'pdf'
   /** The parse, with the ids it will publish under (kept from the published issue when replacing). */
-  parsed: { issue: ParsedIssueInput['issue']; articles: ParsedIssueInput['articles']; warnings: { code: string; message: string }[] }
+  parsed: {
+    issue: ParsedIssueInput['issue']
+    articles: ParsedIssueInput['articles']
+    warnings: { code: string; message: string }[]
+  }
   existing: { published: boolean; articleCount: number } | null
   kept: number
   added: number
@@ -111,6 +128,12 @@ export interface PublishResults {
   'audit.list': { items: AuditView[]; nextCursor: string | null }
   /** Whether the caller may use the editor pages (the server checks again on every action). */
   'editor.status': { isEditor: boolean }
-  'issues.publish': { issueId: string; firstPublish: boolean; replaced: boolean; articleCount: number; jobCreated: boolean }
+  'issues.publish': {
+    issueId: string
+    firstPublish: boolean
+    replaced: boolean
+    articleCount: number
+    jobCreated: boolean
+  }
   'issues.unpublish': { issueId: string; unpublished: boolean }
 }

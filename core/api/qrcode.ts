@@ -3,7 +3,9 @@ import { z } from 'zod'
 
 export const qrcodeInput = z.discriminatedUnion('action', [
   z.object({ action: z.literal('qrcode.issue'), id: z.string().regex(/^i\d{1,6}$/) }).strict(),
-  z.object({ action: z.literal('qrcode.article'), id: z.string().regex(/^i\d{1,6}-\d{2,3}$/) }).strict(),
+  z
+    .object({ action: z.literal('qrcode.article'), id: z.string().regex(/^i\d{1,6}-\d{2,3}$/) })
+    .strict(),
 ])
 
 export interface QrcodeResult {

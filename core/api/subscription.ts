@@ -9,7 +9,9 @@ const subscribeResult = z
   .refine((r) => Object.keys(r).length <= 10, 'at most 10 entries')
 
 export const subscriptionInput = z.discriminatedUnion('action', [
-  z.object({ action: z.literal('subscription.grant'), templateId, result: subscribeResult }).strict(),
+  z
+    .object({ action: z.literal('subscription.grant'), templateId, result: subscribeResult })
+    .strict(),
   z.object({ action: z.literal('subscription.status') }).strict(),
   z.object({ action: z.literal('subscription.cancel') }).strict(),
 ])

@@ -20,7 +20,10 @@ const hasOpenBold = (s: string): boolean => (s.match(/\*\*/g) ?? []).length % 2 
 function continues(prev: string, next: string): boolean {
   if (endsSentence(prev)) return false
   return (
-    visibleLength(prev) > HEADING_MAX || endsOpen(prev) || hasOpenBold(prev) || startsAsContinuation(next)
+    visibleLength(prev) > HEADING_MAX ||
+    endsOpen(prev) ||
+    hasOpenBold(prev) ||
+    startsAsContinuation(next)
   )
 }
 
@@ -29,7 +32,8 @@ export function buildBlocks(segments: string[]): Block[] {
   const merged: string[] = []
   for (const segment of segments) {
     const last = merged.length - 1
-    if (last >= 0 && continues(merged[last], segment)) merged[last] = joinFragments(merged[last], segment)
+    if (last >= 0 && continues(merged[last], segment))
+      merged[last] = joinFragments(merged[last], segment)
     else merged.push(segment)
   }
   return merged.map((raw) => {

@@ -18,8 +18,15 @@ export function parseBold(marked: string): { text: string; bold: BoldRange[] } {
 }
 
 /** Bold ranges cut by a trim of `removedFromStart` characters and a new text length. */
-export function shiftBold(bold: BoldRange[], removedFromStart: number, length: number): BoldRange[] {
+export function shiftBold(
+  bold: BoldRange[],
+  removedFromStart: number,
+  length: number,
+): BoldRange[] {
   return bold
-    .map(([s, e]): BoldRange => [Math.max(0, s - removedFromStart), Math.min(length, e - removedFromStart)])
+    .map(([s, e]): BoldRange => [
+      Math.max(0, s - removedFromStart),
+      Math.min(length, e - removedFromStart),
+    ])
     .filter(([s, e]) => e > s)
 }

@@ -4,7 +4,8 @@ import { fileTooLarge, MAX_ISSUE_FILE_BYTES } from '../limits'
 const UTF16LE_BOM = [0xff, 0xfe]
 const UTF16BE_BOM = [0xfe, 0xff]
 
-const startsWith = (bytes: Uint8Array, prefix: number[]): boolean => prefix.every((b, i) => bytes[i] === b)
+const startsWith = (bytes: Uint8Array, prefix: number[]): boolean =>
+  prefix.every((b, i) => bytes[i] === b)
 
 /**
  * Decodes an uploaded issue export to text: UTF-8 (with or without BOM) or UTF-16 with a BOM, as
@@ -12,12 +13,13 @@ const startsWith = (bytes: Uint8Array, prefix: number[]): boolean => prefix.ever
  */
 export function decodeIssueBytes(bytes: Uint8Array): Result<string> {
   if (bytes.length === 0) return fail('empty', 'the file is empty')
-  if (bytes.length > MAX_ISSUE_FILE_BYTES)
-    return fail('too_large', fileTooLarge(bytes.length))
+  if (bytes.length > MAX_ISSUE_FILE_BYTES) return fail('too_large', fileTooLarge(bytes.length))
   let text: string
   try {
-    if (startsWith(bytes, UTF16LE_BOM)) text = new TextDecoder('utf-16le', { fatal: true }).decode(bytes)
-    else if (startsWith(bytes, UTF16BE_BOM)) text = new TextDecoder('utf-16be', { fatal: true }).decode(bytes)
+    if (startsWith(bytes, UTF16LE_BOM))
+      text = new TextDecoder('utf-16le', { fatal: true }).decode(bytes)
+    else if (startsWith(bytes, UTF16BE_BOM))
+      text = new TextDecoder('utf-16be', { fatal: true }).decode(bytes)
     else text = new TextDecoder('utf-8', { fatal: true }).decode(bytes)
   } catch {
     return fail('binary', 'the file is binary data, not UTF-8 text')

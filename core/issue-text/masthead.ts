@@ -19,7 +19,8 @@ export interface Masthead {
 
 const YEAR_NUMBER = /((?:19|20)\d{2})\s*年\s*第\s*(\d{1,3})\s*期/
 const TOTAL_NUMBER = /总\s*第\s*(\d{1,5})\s*期/
-const PRINT_DATE = /(?:((?:19|20)\d{2})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*(印发|出版|编印)?/
+const PRINT_DATE =
+  /(?:((?:19|20)\d{2})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*(印发|出版|编印)?/
 
 // Separates runs of lines that are not contiguous in the file, so a label never reaches across.
 const CHUNK_END = '\u0000'
@@ -56,7 +57,10 @@ export function readMasthead(chunks: string[][]): Masthead {
 
   const addValue = (which: Label, value: string): void => {
     if (!value) return
-    if (which === '主办') m.publishers.push(...(/\s/.test(value) && !/[A-Za-z]/.test(value) ? splitNames(value) : [value]))
+    if (which === '主办')
+      m.publishers.push(
+        ...(/\s/.test(value) && !/[A-Za-z]/.test(value) ? splitNames(value) : [value]),
+      )
     else if (which === '编辑') m.editors.push(...splitNames(value))
     else if (which === '统筹') m.coordinators.push(...splitNames(value))
     else if (which === '电话') m.phone ??= value

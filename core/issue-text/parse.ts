@@ -127,7 +127,11 @@ export function parseIssueText(text: string): Result<ParsedIssue> {
       return false
     }
     if (!draft.complete && !draft.source) {
-      warn(warnings, 'truncated_article', `“${draft.title}” runs into the end of the file and was left out`)
+      warn(
+        warnings,
+        'truncated_article',
+        `“${draft.title}” runs into the end of the file and was left out`,
+      )
       return false
     }
     return true
@@ -140,8 +144,12 @@ export function parseIssueText(text: string): Result<ParsedIssue> {
     masthead.month === null ? '印发日期（如 3 月 28 日印发）' : null,
   ].filter(Boolean)
   if (articlesDrafts.length === 0 && missing.length > 0)
-    return fail('not_an_issue', 'not an issue of 《双周决策观察》: no masthead and no article found')
-  if (missing.length > 0) return fail('no_masthead', `masthead incomplete: missing ${missing.join(', ')}`)
+    return fail(
+      'not_an_issue',
+      'not an issue of 《双周决策观察》: no masthead and no article found',
+    )
+  if (missing.length > 0)
+    return fail('no_masthead', `masthead incomplete: missing ${missing.join(', ')}`)
   if (articlesDrafts.length === 0) return fail('no_article', 'no complete article found')
 
   const year = masthead.year!
@@ -189,7 +197,9 @@ function attachTocTitles(articles: Article[], toc: TocEntry[], warnings: ParseWa
   }
   const used = new Set<number>()
   for (const article of articles) {
-    const sameRegion = toc.map((e, i) => (e.region === article.region ? -1 : i)).filter((i) => i >= 0)
+    const sameRegion = toc
+      .map((e, i) => (e.region === article.region ? -1 : i))
+      .filter((i) => i >= 0)
     let match = bestTocMatch(article.title, toc, new Set([...used, ...sameRegion]))
     if (match < 0) match = bestTocMatch(article.title, toc, used)
     if (match < 0) {
@@ -200,10 +210,19 @@ function attachTocTitles(articles: Article[], toc: TocEntry[], warnings: ParseWa
     const entry = toc[match]
     if (entry.title !== article.title) article.tocTitle = entry.title
     if (entry.region !== article.region)
-      warn(warnings, 'toc_region', `“${article.title}” is under 【${entry.region}】 in the table of contents but 【${article.region}】 in the text`)
+      warn(
+        warnings,
+        'toc_region',
+        `“${article.title}” is under 【${entry.region}】 in the table of contents but 【${article.region}】 in the text`,
+      )
   }
   toc.forEach((entry, i) => {
-    if (!used.has(i)) warn(warnings, 'toc_unmatched', `contents line “${entry.title}” (${entry.region}) matches no article`)
+    if (!used.has(i))
+      warn(
+        warnings,
+        'toc_unmatched',
+        `contents line “${entry.title}” (${entry.region}) matches no article`,
+      )
   })
 }
 

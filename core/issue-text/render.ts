@@ -21,7 +21,9 @@ export function markBold(block: Block): string {
 const compactDate = (iso: string): string => iso.replace(/-/g, '')
 
 const sourceNote = (a: Article): string =>
-  a.sourceDate && a.sources.length > 0 ? `（${a.sources.join(' ')} ${compactDate(a.sourceDate)}）` : ''
+  a.sourceDate && a.sources.length > 0
+    ? `（${a.sources.join(' ')} ${compactDate(a.sourceDate)}）`
+    : ''
 
 /** Groups articles by region in first-seen order. */
 export function groupByRegion<T extends { region: string }>(items: T[]): Map<string, T[]> {
@@ -38,7 +40,11 @@ export function groupByRegion<T extends { region: string }>(items: T[]): Map<str
  * Writes an issue back in the export format the parser reads (cover, contents, masthead, body,
  * back cover). Used for demo content, generated corpora and round-trip tests.
  */
-export function renderIssueText(issue: Issue, articles: Article[], options: RenderOptions = {}): string {
+export function renderIssueText(
+  issue: Issue,
+  articles: Article[],
+  options: RenderOptions = {},
+): string {
   const out: string[] = []
   const para = (...lines: string[]): void => {
     out.push(...lines, '')

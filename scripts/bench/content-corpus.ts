@@ -18,12 +18,18 @@ export function seedIssues(): ParsedIssue[] {
   const demoDir = path.join(ROOT, 'demo/issues')
   return [
     parseFile(path.resolve(ROOT, '../shared/seeds/000_50df36279a5e3298.txt')),
-    ...readdirSync(demoDir).filter((f) => f.endsWith('.txt')).sort().map((f) => parseFile(path.join(demoDir, f))),
+    ...readdirSync(demoDir)
+      .filter((f) => f.endsWith('.txt'))
+      .sort()
+      .map((f) => parseFile(path.join(demoDir, f))),
   ]
 }
 
 /** A store (on disk when `dir` is given) holding `issues` generated issues of 10 articles each. */
-export async function corpusStore(dir: string | null, issues: number): Promise<{ db: EmbeddedDatabase; corpus: ParsedIssue[] }> {
+export async function corpusStore(
+  dir: string | null,
+  issues: number,
+): Promise<{ db: EmbeddedDatabase; corpus: ParsedIssue[] }> {
   const db = new EmbeddedDatabase(dir)
   const corpus = generateIssues(seedIssues(), issues, 42)
   const now = new Date('2024-05-01T00:00:00Z')

@@ -37,7 +37,10 @@ async function naiveSearch(db: EmbeddedDatabase, q: string): Promise<number> {
   const live = new Set(revs)
   const needle = q.toLowerCase()
   const hits = all.filter(
-    (a) => live.has(a.rev) && (a.title.toLowerCase().includes(needle) || a.blocks.some((b) => b.text.toLowerCase().includes(needle))),
+    (a) =>
+      live.has(a.rev) &&
+      (a.title.toLowerCase().includes(needle) ||
+        a.blocks.some((b) => b.text.toLowerCase().includes(needle))),
   )
   return rankHits(hits, q).length
 }
@@ -46,7 +49,9 @@ async function naiveSearch(db: EmbeddedDatabase, q: string): Promise<number> {
 export async function benchContent(): Promise<Record<string, number>> {
   const t0 = performance.now()
   const { db, corpus } = await corpusStore(null, 300)
-  console.log(`content: corpus of ${corpus.length} issues / ${corpus.length * 10} articles published in ${ms(performance.now() - t0)}`)
+  console.log(
+    `content: corpus of ${corpus.length} issues / ${corpus.length * 10} articles published in ${ms(performance.now() - t0)}`,
+  )
   const random = seededRandom(7)
   const issueIds = corpus.map((p) => p.issue.id)
   const articleIds = corpus.flatMap((p) => p.articles.map((a) => a.id))
@@ -58,13 +63,19 @@ export async function benchContent(): Promise<Record<string, number>> {
     const times = await timeAction(db, event)
     const p95 = percentile(times, 95)
     figures[name] = p95
-    console.log(`content: ${name.padEnd(18)} p95 ${ms(p95)} median ${ms(median(times))} (target ≤ ${target} ms: ${p95 <= target ? 'met' : 'MISSED'})`)
+    console.log(
+      `content: ${name.padEnd(18)} p95 ${ms(p95)} median ${ms(median(times))} (target ≤ ${target} ms: ${p95 <= target ? 'met' : 'MISSED'})`,
+    )
   }
   await report('issues.get', 5, () => ({ action: 'issues.get', id: pick(random, issueIds) }))
   await report('articles.get', 5, () => ({ action: 'articles.get', id: pick(random, articleIds) }))
   await report('issues.list', 10, () => ({ action: 'issues.list', limit: 10 }))
   await report('regions.list', 10, () => ({ action: 'regions.list' }))
-  await report('articles.byRegion', 10, () => ({ action: 'articles.byRegion', region: pick(random, regions), limit: 10 }))
+  await report('articles.byRegion', 10, () => ({
+    action: 'articles.byRegion',
+    region: pick(random, regions),
+    limit: 10,
+  }))
   await report('search', 30, () => ({ action: 'search', q: pick(random, words), limit: 10 }))
 
   const naive: number[] = []
@@ -74,6 +85,8 @@ export async function benchContent(): Promise<Record<string, number>> {
     naive.push(performance.now() - t)
   }
   figures.naiveSearch = percentile(naive, 95)
-  console.log(`content: naive full-scan search p95 ${ms(figures.naiveSearch)} → search is ${(figures.naiveSearch / figures.search).toFixed(1)}× faster`)
+  console.log(
+    `content: naive full-scan search p95 ${ms(figures.naiveSearch)} → search is ${(figures.naiveSearch / figures.search).toFixed(1)}× faster`,
+  )
   return figures
 }

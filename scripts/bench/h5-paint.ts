@@ -15,9 +15,19 @@ import { median, ms } from './machine'
 
 const ROOT = path.resolve(__dirname, '../..')
 const RUNS = 7
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+]
 
-const escapeHtml = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!)
+const escapeHtml = (s: string) =>
+  s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!)
 
 /** The floor: the same article as one static HTML page with the same typography. */
 function staticArticle(a: Article): string {
@@ -36,8 +46,17 @@ function staticArticle(a: Article): string {
  * Milliseconds from navigation start until the title and the first paragraph are on screen,
  * anywhere in the page or, given `within`, inside that element (the app's own article page).
  */
-async function timeToContent(browser: Browser, url: string, title: string, firstWords: string, within?: string): Promise<number> {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 3 })
+async function timeToContent(
+  browser: Browser,
+  url: string,
+  title: string,
+  firstWords: string,
+  within?: string,
+): Promise<number> {
+  const context = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    deviceScaleFactor: 3,
+  })
   const page = await context.newPage()
   const cdp = await context.newCDPSession(page)
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 })
@@ -76,7 +95,10 @@ export async function benchH5Paint(): Promise<Record<string, number>> {
   })
   await Promise.all([app, floor].map((s) => new Promise<void>((r) => s.listen(0, '127.0.0.1', r))))
   const port = (s: Server) => (s.address() as AddressInfo).port
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS })
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+  })
   try {
     const appTimes: number[] = []
     const appRenderedTimes: number[] = []
@@ -84,15 +106,23 @@ export async function benchH5Paint(): Promise<Record<string, number>> {
     const articleUrl = `http://127.0.0.1:${port(app)}/#/packages/reader/article/index?id=${article.id}`
     for (let i = 0; i < RUNS; i++) {
       appTimes.push(await timeToContent(browser, articleUrl, article.title, firstWords))
-      appRenderedTimes.push(await timeToContent(browser, articleUrl, article.title, firstWords, '#app'))
-      floorTimes.push(await timeToContent(browser, `http://127.0.0.1:${port(floor)}/`, article.title, firstWords))
+      appRenderedTimes.push(
+        await timeToContent(browser, articleUrl, article.title, firstWords, '#app'),
+      )
+      floorTimes.push(
+        await timeToContent(browser, `http://127.0.0.1:${port(floor)}/`, article.title, firstWords),
+      )
     }
     const appMedian = median(appTimes)
     const renderedMedian = median(appRenderedTimes)
     const floorMedian = median(floorTimes)
     const ratio = appMedian / floorMedian
-    console.log(`h5: article cold load, 4× CPU throttling, title + first paragraph painted: ${ms(appMedian)} vs static HTML ${ms(floorMedian)} → ${ratio.toFixed(2)}× the floor (target ≤ 2×: ${ratio <= 2 ? 'met' : 'MISSED'})`)
-    console.log(`h5: the same article rendered by the app itself (interactive): ${ms(renderedMedian)} → ${(renderedMedian / floorMedian).toFixed(2)}× the floor`)
+    console.log(
+      `h5: article cold load, 4× CPU throttling, title + first paragraph painted: ${ms(appMedian)} vs static HTML ${ms(floorMedian)} → ${ratio.toFixed(2)}× the floor (target ≤ 2×: ${ratio <= 2 ? 'met' : 'MISSED'})`,
+    )
+    console.log(
+      `h5: the same article rendered by the app itself (interactive): ${ms(renderedMedian)} → ${(renderedMedian / floorMedian).toFixed(2)}× the floor`,
+    )
     return { appMs: appMedian, appRenderedMs: renderedMedian, floorMs: floorMedian, ratio }
   } finally {
     await browser.close()

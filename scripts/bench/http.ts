@@ -53,7 +53,14 @@ export async function benchHttp(): Promise<Record<string, number>> {
       duration: 10,
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      requests: [{ setupRequest: (req) => ({ ...req, body: JSON.stringify({ action: 'articles.get', id: pick(random, articleIds) }) }) }],
+      requests: [
+        {
+          setupRequest: (req) => ({
+            ...req,
+            body: JSON.stringify({ action: 'articles.get', id: pick(random, articleIds) }),
+          }),
+        },
+      ],
     })
     const rps = result.requests.average
     const p99 = result.latency.p99

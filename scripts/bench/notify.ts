@@ -10,7 +10,11 @@ import os from 'os'
 import path from 'path'
 import { performance } from 'perf_hooks'
 import { saveNotifyConfig } from '../../cloudfunctions/lib/notify/config'
-import { DELIVERIES, FINAL_STATES, type DeliveryRecord } from '../../cloudfunctions/lib/notify/records'
+import {
+  DELIVERIES,
+  FINAL_STATES,
+  type DeliveryRecord,
+} from '../../cloudfunctions/lib/notify/records'
 import { PERMANENT_ERRORS } from '../../cloudfunctions/lib/ports/subscribe-message'
 import { publishFunction } from '../../cloudfunctions/lib/publishing/handlers'
 import { allowlist } from '../../cloudfunctions/lib/ports/admins'
@@ -42,7 +46,12 @@ export interface NotifyBenchResult {
   runs: number
 }
 
-function parseArgs(argv: string[]): { json: boolean; subscribers: number; rate: number; kills: number } {
+function parseArgs(argv: string[]): {
+  json: boolean
+  subscribers: number
+  rate: number
+  kills: number
+} {
   const value = (flag: string, fallback: number): number => {
     const at = argv.indexOf(flag)
     if (at < 0) return fallback
@@ -50,7 +59,12 @@ function parseArgs(argv: string[]): { json: boolean; subscribers: number; rate: 
     if (!Number.isInteger(n) || n < 0) throw new Error(`${flag} needs a non-negative integer`)
     return n
   }
-  return { json: argv.includes('--json'), subscribers: value('--subscribers', 100000), rate: value('--rate', 500), kills: value('--kills', 3) }
+  return {
+    json: argv.includes('--json'),
+    subscribers: value('--subscribers', 100000),
+    rate: value('--rate', 500),
+    kills: value('--kills', 3),
+  }
 }
 
 async function seedStore(dir: string, subscribers: number, rate: number): Promise<void> {
@@ -107,7 +121,10 @@ function runWorker(dir: string, rate: number, killAfterMs: number | null): Promi
       if (timer) clearTimeout(timer)
       if (signal === 'SIGKILL') return resolve({ killed: true, idle: false, calls: 0 })
       try {
-        const summary = JSON.parse(out.trim().split('\n').pop() ?? '{}') as { idle?: boolean; calls?: number }
+        const summary = JSON.parse(out.trim().split('\n').pop() ?? '{}') as {
+          idle?: boolean
+          calls?: number
+        }
         resolve({ killed: false, idle: summary.idle === true, calls: summary.calls ?? 0 })
       } catch {
         resolve({ killed: false, idle: false, calls: 0 })
@@ -116,20 +133,35 @@ function runWorker(dir: string, rate: number, killAfterMs: number | null): Promi
   })
 }
 
-async function measure(dir: string, subscribers: number, rate: number, seconds: number, kills: number, runs: number): Promise<NotifyBenchResult> {
+async function measure(
+  dir: string,
+  subscribers: number,
+  rate: number,
+  seconds: number,
+  kills: number,
+  runs: number,
+): Promise<NotifyBenchResult> {
   const db = new EmbeddedDatabase(dir, LOCAL_INDEXES)
   const { data: deliveries } = await getAll<DeliveryRecord>(db, DELIVERIES)
   const byState = (s: string) => deliveries.filter((d) => d.state === s)
   const final = new Set<string>(FINAL_STATES)
   const finalOpenids = new Set(deliveries.filter((d) => final.has(d.state)).map((d) => d.openid))
-  const { data: messages } = await getAll<{ _id: string; touser: string; page: string; answered: boolean }>(db, MESSAGES)
+  const { data: messages } = await getAll<{
+    _id: string
+    touser: string
+    page: string
+    answered: boolean
+  }>(db, MESSAGES)
   const perPair = new Map<string, number>()
-  for (const m of messages) perPair.set(`${m.page}|${m.touser}`, (perPair.get(`${m.page}|${m.touser}`) ?? 0) + 1)
+  for (const m of messages)
+    perPair.set(`${m.page}|${m.touser}`, (perPair.get(`${m.page}|${m.touser}`) ?? 0) + 1)
   const attempts = deliveries.reduce((n, d) => n + d.attempts, 0) + byState('unknown').length
   return {
     subscribers,
     sent: byState('sent').length,
-    permanentFailures: byState('failed').filter((d) => d.lastError !== null && PERMANENT_ERRORS.has(d.lastError)).length,
+    permanentFailures: byState('failed').filter(
+      (d) => d.lastError !== null && PERMANENT_ERRORS.has(d.lastError),
+    ).length,
     unknown: byState('unknown').length,
     duplicates: [...perPair.values()].filter((n) => n > 1).length,
     // Every subscriber held a grant when the job was created, so each must end in a final state.
@@ -145,7 +177,10 @@ async function measure(dir: string, subscribers: number, rate: number, seconds: 
   }
 }
 
-async function getAll<T extends { _id: string }>(db: EmbeddedDatabase, name: string): Promise<{ data: T[] }> {
+async function getAll<T extends { _id: string }>(
+  db: EmbeddedDatabase,
+  name: string,
+): Promise<{ data: T[] }> {
   const data: T[] = []
   for (let skip = 0; ; skip += 1000) {
     const page = await db.collection<T>(name).skip(skip).get()
@@ -154,13 +189,19 @@ async function getAll<T extends { _id: string }>(db: EmbeddedDatabase, name: str
   }
 }
 
-export async function benchNotify(subscribers: number, rate: number, kills: number): Promise<NotifyBenchResult> {
+export async function benchNotify(
+  subscribers: number,
+  rate: number,
+  kills: number,
+): Promise<NotifyBenchResult> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'bench-notify-'))
   try {
     await seedStore(dir, subscribers, rate)
     const random = seededRandom(subscribers + kills)
     const expectedMs = (subscribers / rate) * 1000
-    const killAt = Array.from({ length: kills }, () => 2000 + random() * expectedMs * 0.8).sort((a, b) => a - b)
+    const killAt = Array.from({ length: kills }, () => 2000 + random() * expectedMs * 0.8).sort(
+      (a, b) => a - b,
+    )
     const t0 = performance.now()
     let runs = 0
     let killed = 0
@@ -188,7 +229,11 @@ if (require.main === module) {
     process.exit(2)
   }
   benchNotify(args.subscribers, args.rate, args.kills)
-    .then((result) => process.stdout.write(args.json ? `${JSON.stringify(result)}\n` : `${JSON.stringify(result, null, 2)}\n`))
+    .then((result) =>
+      process.stdout.write(
+        args.json ? `${JSON.stringify(result)}\n` : `${JSON.stringify(result, null, 2)}\n`,
+      ),
+    )
     .catch((e) => {
       process.stderr.write(`error: ${(e as Error).message}\n`)
       process.exit(1)

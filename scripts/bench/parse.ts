@@ -33,7 +33,9 @@ export function benchParse(): Record<string, number> {
   const sampleMedian = median(times)
   const batchMedian = median(batchTimes)
   const throughput = (batch.length / batchMedian) * 1000
-  console.log(`parse: sample issue median ${ms(sampleMedian)} (target ≤ 20 ms: ${sampleMedian <= 20 ? 'met' : 'MISSED'}), ${(Buffer.byteLength(sample) / 1024).toFixed(0)} KB`)
+  console.log(
+    `parse: sample issue median ${ms(sampleMedian)} (target ≤ 20 ms: ${sampleMedian <= 20 ? 'met' : 'MISSED'}), ${(Buffer.byteLength(sample) / 1024).toFixed(0)} KB`,
+  )
   console.log(`parse: 50-issue batch median ${ms(batchMedian)} → ${throughput.toFixed(0)} issues/s`)
   return { sampleMedianMs: sampleMedian, batchMedianMs: batchMedian, issuesPerSecond: throughput }
 }

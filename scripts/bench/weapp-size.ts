@@ -7,8 +7,13 @@ export function benchWeappSize(): Record<string, number> {
   if (weappIsStale()) buildWeapp()
   const figures: Record<string, number> = {}
   for (const p of measurePackages()) {
-    const note = p.name === 'main' ? ` (target ≤ ${kb(MAIN_TARGET)}: ${p.raw <= MAIN_TARGET ? 'met' : 'MISSED'}; bare Taro + MobX ≈ 385 KB)` : ''
-    console.log(`weapp: ${p.name.padEnd(16)} ${kb(p.raw)} raw, ${kb(p.gzip)} gzip, ${p.files} files${note}`)
+    const note =
+      p.name === 'main'
+        ? ` (target ≤ ${kb(MAIN_TARGET)}: ${p.raw <= MAIN_TARGET ? 'met' : 'MISSED'}; bare Taro + MobX ≈ 385 KB)`
+        : ''
+    console.log(
+      `weapp: ${p.name.padEnd(16)} ${kb(p.raw)} raw, ${kb(p.gzip)} gzip, ${p.files} files${note}`,
+    )
     figures[`${p.name}Raw`] = p.raw
     figures[`${p.name}Gzip`] = p.gzip
   }

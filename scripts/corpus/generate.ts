@@ -2,7 +2,20 @@ import { articleIdOf, issueIdOf, type Article, type ParsedIssue } from '@core/in
 import { renderIssueText } from '@core/issue-text/render'
 import { pick, seededRandom, shuffled } from './prng'
 
-const REGIONS = ['区域', '上海', '广东', '北京', '江苏', '浙江', '山东', '四川', '天津', '湖北', '福建', '重庆']
+const REGIONS = [
+  '区域',
+  '上海',
+  '广东',
+  '北京',
+  '江苏',
+  '浙江',
+  '山东',
+  '四川',
+  '天津',
+  '湖北',
+  '福建',
+  '重庆',
+]
 
 const addDays = (iso: string, days: number): string =>
   new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86400000).toISOString().slice(0, 10)
@@ -24,7 +37,11 @@ export function generateIssues(seeds: ParsedIssue[], count: number, seed = 1): P
     const articles: Article[] = picked
       .map((a) => {
         if (!regionOf.has(a.region)) regionOf.set(a.region, pick(random, REGIONS))
-        return { ...a, region: regionOf.get(a.region)!, title: `${a.title}（${totalNumber}-${a.position}）` }
+        return {
+          ...a,
+          region: regionOf.get(a.region)!,
+          title: `${a.title}（${totalNumber}-${a.position}）`,
+        }
       })
       .sort((x, y) => REGIONS.indexOf(x.region) - REGIONS.indexOf(y.region))
       .map((a, k) => {

@@ -10,7 +10,8 @@ export function seededRandom(seed: number): () => number {
   }
 }
 
-export const pick = <T>(random: () => number, items: readonly T[]): T => items[Math.floor(random() * items.length)]
+export const pick = <T>(random: () => number, items: readonly T[]): T =>
+  items[Math.floor(random() * items.length)]
 
 export function shuffled<T>(random: () => number, items: readonly T[]): T[] {
   const out = [...items]

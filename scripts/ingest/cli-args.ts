@@ -12,10 +12,21 @@ const FLAGS = new Set(['--json', '--dry-run', '--publish'])
 export function parseIngestArgs(argv: string[]): IngestArgs | { error: string } {
   const files = argv.filter((a) => !a.startsWith('--'))
   const unknown = argv.filter((a) => a.startsWith('--') && !FLAGS.has(a))
-  if (unknown.length) return { error: `unknown option ${unknown[0]} (usage: ingest [--dry-run] [--json] [--publish] FILE)` }
+  if (unknown.length)
+    return {
+      error: `unknown option ${unknown[0]} (usage: ingest [--dry-run] [--json] [--publish] FILE)`,
+    }
   if (files.length !== 1)
-    return { error: `expected one file, got ${files.length} (usage: ingest [--dry-run] [--json] [--publish] FILE)` }
+    return {
+      error: `expected one file, got ${files.length} (usage: ingest [--dry-run] [--json] [--publish] FILE)`,
+    }
   const has = (flag: string): boolean => argv.includes(flag)
-  if (has('--dry-run') && has('--publish')) return { error: '--dry-run and --publish exclude each other' }
-  return { file: files[0], json: has('--json'), dryRun: !has('--publish'), publish: has('--publish') }
+  if (has('--dry-run') && has('--publish'))
+    return { error: '--dry-run and --publish exclude each other' }
+  return {
+    file: files[0],
+    json: has('--json'),
+    dryRun: !has('--publish'),
+    publish: has('--publish'),
+  }
 }

@@ -16,8 +16,14 @@ export async function publishLocally(
   root: string,
 ): Promise<ApiResponse<PublishResults['issues.publish']>> {
   const dataDir = path.resolve(process.env.DATA_DIR ?? path.join(root, '.data'))
-  const name = `${path.parse(fileName).name.replace(/[^\w.\-\u4e00-\u9fff]/g, '_').slice(0, 60)}.txt`
+  const name = `${path
+    .parse(fileName)
+    .name.replace(/[^\w.\-\u4e00-\u9fff]/g, '_')
+    .slice(0, 60)}.txt`
   const storage = new LocalFileStorage(dataDir)
-  const { fileID } = await storage.upload(`uploads/${Date.now().toString(36)}-${name}`, Buffer.from(text, 'utf8'))
+  const { fileID } = await storage.upload(
+    `uploads/${Date.now().toString(36)}-${name}`,
+    Buffer.from(text, 'utf8'),
+  )
   return callAsOperator(dataDir, 'publish', { action: 'issues.publish', fileID, fileName: name })
 }

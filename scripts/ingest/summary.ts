@@ -14,11 +14,19 @@ export function formatSummary({ issue, articles, warnings }: ParsedIssue): strin
       const paragraphs = a.blocks.filter((b) => b.type === 'paragraph').length
       const headings = a.blocks.length - paragraphs
       const source = a.sources.length ? `${a.sources.join(' ')} ${a.sourceDate}` : 'no source'
-      lines.push(`  ${a.id}  ${a.title}  (${paragraphs} paragraphs, ${headings} headings; ${source})`)
+      lines.push(
+        `  ${a.id}  ${a.title}  (${paragraphs} paragraphs, ${headings} headings; ${source})`,
+      )
     }
   }
-  const characters = articles.reduce((n, a) => n + a.blocks.reduce((m, b) => m + b.text.length, 0), 0)
-  lines.push('', `${articles.length} articles in ${groupByRegion(articles).size} regions, ${characters} characters`)
+  const characters = articles.reduce(
+    (n, a) => n + a.blocks.reduce((m, b) => m + b.text.length, 0),
+    0,
+  )
+  lines.push(
+    '',
+    `${articles.length} articles in ${groupByRegion(articles).size} regions, ${characters} characters`,
+  )
   lines.push(warnings.length ? `${warnings.length} warnings:` : 'no warnings')
   for (const w of warnings) lines.push(`  [${w.code}] ${w.message}`)
   return lines.join('\n')

@@ -10,7 +10,9 @@ const ROOT = path.resolve(__dirname, '../..')
 
 async function main(): Promise<void> {
   const dataDir = path.resolve(process.env.DATA_DIR ?? path.join(ROOT, '.data'))
-  const result = await callAsOperator<{ items: JobView[] }>(dataDir, 'notify', { action: 'jobs.list' })
+  const result = await callAsOperator<{ items: JobView[] }>(dataDir, 'notify', {
+    action: 'jobs.list',
+  })
   if (!result.ok) throw new Error(result.error.message)
   if (process.argv.includes('--json')) {
     process.stdout.write(`${JSON.stringify(result.data.items, null, 2)}\n`)
@@ -20,7 +22,9 @@ async function main(): Promise<void> {
   for (const j of result.data.items) {
     const c = j.counts
     const pause = j.pauseReason ? ` (paused: ${j.pauseReason})` : ''
-    console.log(`${j.issueId}  ${j.status}${pause}  recipients ${j.total}  sent ${c.sent}  failed ${c.failed}  no grant ${c.noGrant}  unknown ${c.unknown}  retries ${c.retried}  updated ${j.updatedAt}`)
+    console.log(
+      `${j.issueId}  ${j.status}${pause}  recipients ${j.total}  sent ${c.sent}  failed ${c.failed}  no grant ${c.noGrant}  unknown ${c.unknown}  retries ${c.retried}  updated ${j.updatedAt}`,
+    )
   }
 }
 

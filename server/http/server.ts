@@ -1,7 +1,12 @@
 import path from 'path'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'http'
 import { MAX_ISSUE_FILE_BYTES } from '../../core/limits'
-import { HTTP_STATUS, MAX_BODY_BYTES, type ApiResponse, type ErrorCode } from '../../core/api/response'
+import {
+  HTTP_STATUS,
+  MAX_BODY_BYTES,
+  type ApiResponse,
+  type ErrorCode,
+} from '../../core/api/response'
 import type { LocalCloud } from '../local-cloud'
 import { RateLimiter } from './rate-limiter'
 import { serveStatic } from './static-files'
@@ -73,14 +78,18 @@ export function createLocalServer(options: ServerOptions): Server {
 
   async function handleApi(req: IncomingMessage, res: ServerResponse, name: string): Promise<void> {
     // Own names only: `/api/constructor` must not reach Object.prototype.
-    const fn = Object.hasOwn(options.cloud.functions, name) ? options.cloud.functions[name] : undefined
+    const fn = Object.hasOwn(options.cloud.functions, name)
+      ? options.cloud.functions[name]
+      : undefined
     if (!fn) return sendError(res, 'not_found', `no function ${name.slice(0, 40)}`)
     if (req.method !== 'POST') return sendError(res, 'not_found', 'functions are called with POST')
     const header = req.headers['x-wx-openid']
     const openid = typeof header === 'string' && OPENID.test(header) ? header : null
-    if (!limiter.allow(`${req.socket.remoteAddress}|${openid ?? ''}`)) return sendError(res, 'rate_limited', 'too many requests; try again in a minute')
+    if (!limiter.allow(`${req.socket.remoteAddress}|${openid ?? ''}`))
+      return sendError(res, 'rate_limited', 'too many requests; try again in a minute')
     const body = await readBody(req)
-    if (body === null) return sendError(res, 'payload_too_large', `request over ${MAX_BODY_BYTES / 1024} KB`)
+    if (body === null)
+      return sendError(res, 'payload_too_large', `request over ${MAX_BODY_BYTES / 1024} KB`)
     let event: unknown
     try {
       event = body.length ? JSON.parse(body.toString('utf8')) : {}
@@ -98,11 +107,19 @@ export function createLocalServer(options: ServerOptions): Server {
   async function handleUpload(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (req.method !== 'POST') return sendError(res, 'not_found', 'upload with POST')
     const header = req.headers['x-file-name']
-    const name = typeof header === 'string' ? decodeOrKeep(header).replace(/[^\w.\-\u4e00-\u9fff]/g, '_').slice(0, 80) : 'upload'
+    const name =
+      typeof header === 'string'
+        ? decodeOrKeep(header)
+            .replace(/[^\w.\-\u4e00-\u9fff]/g, '_')
+            .slice(0, 80)
+        : 'upload'
     const body = await readBody(req, MAX_ISSUE_FILE_BYTES)
     if (body === null) return sendError(res, 'payload_too_large', 'files are limited to 5 MB')
     if (body.length === 0) return sendError(res, 'invalid_argument', 'the file is empty')
-    const { fileID } = await options.cloud.storage.upload(`uploads/${Date.now().toString(36)}-${name}`, body)
+    const { fileID } = await options.cloud.storage.upload(
+      `uploads/${Date.now().toString(36)}-${name}`,
+      body,
+    )
     sendJson(res, 200, { ok: true, data: { fileID } })
   }
 
@@ -111,18 +128,27 @@ export function createLocalServer(options: ServerOptions): Server {
     // A target the URL parser refuses (`//[`) would otherwise throw outside any handler and end the process.
     if (!url) return sendError(res, 'invalid_argument', 'malformed request URL')
     const api = /^\/api\/([A-Za-z0-9_-]+)\/?$/.exec(url.pathname)
-    const stored = url.pathname.startsWith('/storage/') ? options.cloud.storage.pathOf(`cloud://local/${url.pathname.slice(9)}`) : null
+    const stored = url.pathname.startsWith('/storage/')
+      ? options.cloud.storage.pathOf(`cloud://local/${url.pathname.slice(9)}`)
+      : null
     const work = api
       ? handleApi(req, res, api[1])
       : url.pathname === '/storage/upload'
         ? handleUpload(req, res)
-      : stored
-        ? Promise.resolve(serveStatic(path.dirname(stored), `/${path.basename(stored)}`, res, req.method === 'HEAD'))
-        : Promise.resolve(
-          options.staticRoot && (req.method === 'GET' || req.method === 'HEAD')
-            ? serveStatic(options.staticRoot, url.pathname, res, req.method === 'HEAD')
-            : sendError(res, 'not_found', 'not found'),
-        )
+        : stored
+          ? Promise.resolve(
+              serveStatic(
+                path.dirname(stored),
+                `/${path.basename(stored)}`,
+                res,
+                req.method === 'HEAD',
+              ),
+            )
+          : Promise.resolve(
+              options.staticRoot && (req.method === 'GET' || req.method === 'HEAD')
+                ? serveStatic(options.staticRoot, url.pathname, res, req.method === 'HEAD')
+                : sendError(res, 'not_found', 'not found'),
+            )
     work.catch((e) => {
       console.error('request failed:', e)
       if (!res.headersSent) sendError(res, 'internal', 'the service failed; try again')

@@ -15,7 +15,12 @@ const TYPES: Record<string, string> = {
 }
 
 /** Serves a file of the h5 build; hashed assets are cached for good, index.html never. */
-export function serveStatic(root: string, urlPath: string, res: ServerResponse, head: boolean): void {
+export function serveStatic(
+  root: string,
+  urlPath: string,
+  res: ServerResponse,
+  head: boolean,
+): void {
   let rel: string
   try {
     rel = decodeURIComponent(urlPath)
@@ -47,5 +52,8 @@ export function serveStatic(root: string, urlPath: string, res: ServerResponse, 
   })
   if (head) res.end()
   // The build may replace the file between stat and open; without a listener that error ends the process.
-  else createReadStream(file).on('error', () => res.destroy()).pipe(res)
+  else
+    createReadStream(file)
+      .on('error', () => res.destroy())
+      .pipe(res)
 }

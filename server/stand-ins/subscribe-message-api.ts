@@ -46,7 +46,11 @@ export class SubscribeMessageStandIn implements SendApi {
     if (!this.options.templateIds.includes(m.templateId)) return 40037
     if (!this.options.pages.includes(m.page.replace(/^\//, '').split('?')[0])) return 41030
     for (const [key, { value }] of Object.entries(m.data)) {
-      if (THING.test(key) && (typeof value !== 'string' || [...value].length > 20 || value.length === 0)) return 47003
+      if (
+        THING.test(key) &&
+        (typeof value !== 'string' || [...value].length > 20 || value.length === 0)
+      )
+        return 47003
       if (DATE.test(key) && !DATE_VALUE.test(value)) return 47003
     }
     return 0
@@ -69,20 +73,39 @@ export class SubscribeMessageStandIn implements SendApi {
   async send(message: SubscribeMessage): Promise<{ errCode: number; errMsg: string }> {
     this.calls++
     const random = this.options.random ?? Math.random
-    if (this.options.latencyMs) await (this.options.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms))))(this.options.latencyMs)
+    if (this.options.latencyMs)
+      await (this.options.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms))))(
+        this.options.latencyMs,
+      )
     const invalid = this.validate(message)
-    if (invalid) return { errCode: invalid, errMsg: `openapi.subscribeMessage.send:fail ${invalid}` }
-    if (this.overRate()) return { errCode: 45009, errMsg: 'openapi.subscribeMessage.send:fail reach max api daily quota limit' }
+    if (invalid)
+      return { errCode: invalid, errMsg: `openapi.subscribeMessage.send:fail ${invalid}` }
+    if (this.overRate())
+      return {
+        errCode: 45009,
+        errMsg: 'openapi.subscribeMessage.send:fail reach max api daily quota limit',
+      }
     const roll = random()
     let at = this.options.noGrantRate ?? 0
-    if (roll < at) return { errCode: 43101, errMsg: 'openapi.subscribeMessage.send:fail user refuse to accept the msg' }
+    if (roll < at)
+      return {
+        errCode: 43101,
+        errMsg: 'openapi.subscribeMessage.send:fail user refuse to accept the msg',
+      }
     at += this.options.transientRate ?? 0
     if (roll < at) return { errCode: -1, errMsg: 'openapi.subscribeMessage.send:fail system error' }
     at += this.options.noAnswerRate ?? 0
     const answered = roll >= at
     // `answered` is the stand-in's own bookkeeping (what WeChat would know): the caller never sees it.
     const record = this.db.collection(MESSAGES).add({
-      data: { touser: message.touser, templateId: message.templateId, page: message.page, data: message.data, at: new Date().toISOString(), answered },
+      data: {
+        touser: message.touser,
+        templateId: message.templateId,
+        page: message.page,
+        data: message.data,
+        at: new Date().toISOString(),
+        answered,
+      },
     })
     if (!answered) {
       // Delivered, but the answer is lost: the caller sees a timeout.

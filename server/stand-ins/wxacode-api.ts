@@ -2,10 +2,15 @@ import { mkdirSync, readFileSync, writeFileSync } from 'fs'
 import path from 'path'
 import QRCode from 'qrcode'
 import { SCENE_CHARSET } from '../../core/links'
-import type { FileStorage, UnlimitedCodeRequest, WxacodeApi } from '../../cloudfunctions/lib/ports/wxacode'
+import type {
+  FileStorage,
+  UnlimitedCodeRequest,
+  WxacodeApi,
+} from '../../cloudfunctions/lib/ports/wxacode'
 
 /** What the local code encodes: the page and its scene, as the real code leads WeChat to open. */
-export const localCodePayload = (r: UnlimitedCodeRequest): string => `${r.page}?scene=${encodeURIComponent(r.scene)}`
+export const localCodePayload = (r: UnlimitedCodeRequest): string =>
+  `${r.page}?scene=${encodeURIComponent(r.scene)}`
 
 /**
  * Stand-in for `wxacode.getUnlimited`: same checks (40169 for a scene over 32 characters or outside
@@ -19,9 +24,16 @@ export class WxacodeStandIn implements WxacodeApi {
 
   async getUnlimited(r: UnlimitedCodeRequest) {
     this.calls++
-    if (!SCENE_CHARSET.test(r.scene)) return { errCode: 40169, errMsg: 'getUnlimited:fail invalid scene' }
-    if (r.checkPath !== false && !this.releasedPages.includes(r.page)) return { errCode: 41030, errMsg: 'getUnlimited:fail invalid page' }
-    const buffer = await QRCode.toBuffer(localCodePayload(r), { type: 'png', width: r.width ?? 430, margin: 2, errorCorrectionLevel: 'M' })
+    if (!SCENE_CHARSET.test(r.scene))
+      return { errCode: 40169, errMsg: 'getUnlimited:fail invalid scene' }
+    if (r.checkPath !== false && !this.releasedPages.includes(r.page))
+      return { errCode: 41030, errMsg: 'getUnlimited:fail invalid page' }
+    const buffer = await QRCode.toBuffer(localCodePayload(r), {
+      type: 'png',
+      width: r.width ?? 430,
+      margin: 2,
+      errorCorrectionLevel: 'M',
+    })
     return { errCode: 0, errMsg: 'ok', contentType: 'image/png', buffer }
   }
 }
@@ -47,6 +59,8 @@ export class LocalFileStorage implements FileStorage {
   /** The file behind a local file id, or null. */
   pathOf(fileID: string): string | null {
     const m = /^cloud:\/\/local\/(.+)$/.exec(fileID)
-    return m ? path.join(this.dir, 'storage', path.posix.normalize(m[1]).replace(/^(\.\.\/)+/, '')) : null
+    return m
+      ? path.join(this.dir, 'storage', path.posix.normalize(m[1]).replace(/^(\.\.\/)+/, ''))
+      : null
   }
 }

@@ -1,4 +1,9 @@
-import type { Command, Condition, DbCommand, DbRegExp } from '../../cloudfunctions/lib/ports/database'
+import type {
+  Command,
+  Condition,
+  DbCommand,
+  DbRegExp,
+} from '../../cloudfunctions/lib/ports/database'
 
 /** A query or update operator made by the local `db.command`, read back by the query translator. */
 export class LocalCommand implements DbCommand {

@@ -17,7 +17,8 @@ export function lockStore(dir: string): () => void {
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e
       const owner = Number(readFileSync(file, 'utf8'))
-      if (owner && isAlive(owner)) throw new Error(`the store in ${dir} is in use by process ${owner}`)
+      if (owner && isAlive(owner))
+        throw new Error(`the store in ${dir} is in use by process ${owner}`)
       rmSync(file, { force: true })
     }
   }

@@ -3,18 +3,35 @@ import { LocalCommand, LocalRegExp } from './local-command'
 type MongoQuery = Record<string, unknown>
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v) && Object.getPrototypeOf(v) === Object.prototype
+  typeof v === 'object' &&
+  v !== null &&
+  !Array.isArray(v) &&
+  Object.getPrototypeOf(v) === Object.prototype
 
-const FIELD_OPS: Record<string, string> = { neq: '$ne', lt: '$lt', lte: '$lte', gt: '$gt', gte: '$gte', in: '$in', nin: '$nin', exists: '$exists' }
+const FIELD_OPS: Record<string, string> = {
+  neq: '$ne',
+  lt: '$lt',
+  lte: '$lte',
+  gt: '$gt',
+  gte: '$gte',
+  in: '$in',
+  nin: '$nin',
+  exists: '$exists',
+}
 
 /** One field's condition. */
 function fieldQuery(field: string, value: unknown): MongoQuery {
-  if (value instanceof LocalRegExp) return { [field]: { $regex: new RegExp(value.regexp, value.options) } }
+  if (value instanceof LocalRegExp)
+    return { [field]: { $regex: new RegExp(value.regexp, value.options) } }
   if (value instanceof LocalCommand) {
     if (value.op === 'eq') return { [field]: value.args[0] }
     if (value.op === 'and' && value.args.every((c) => c instanceof LocalCommand && FIELD_OPS[c.op]))
       // `seq: _.and(_.gte(a), _.lt(b))` as one range, which the store can answer from an index.
-      return { [field]: Object.fromEntries(value.args.map((c) => [FIELD_OPS[(c as LocalCommand).op], (c as LocalCommand).args[0]])) }
+      return {
+        [field]: Object.fromEntries(
+          value.args.map((c) => [FIELD_OPS[(c as LocalCommand).op], (c as LocalCommand).args[0]]),
+        ),
+      }
     if (value.op === 'and' || value.op === 'or')
       return { [`$${value.op}`]: value.args.map((c) => fieldQuery(field, c)) }
     const op = FIELD_OPS[value.op]
@@ -29,7 +46,8 @@ function fieldQuery(field: string, value: unknown): MongoQuery {
 /** Translates an SDK `where()` condition to an embedded-store query. */
 export function toMongoQuery(condition: unknown, prefix = ''): MongoQuery {
   if (condition instanceof LocalCommand) {
-    if (condition.op !== 'and' && condition.op !== 'or') throw new Error(`${condition.op} cannot stand alone in where()`)
+    if (condition.op !== 'and' && condition.op !== 'or')
+      throw new Error(`${condition.op} cannot stand alone in where()`)
     return { [`$${condition.op}`]: condition.args.map((c) => toMongoQuery(c, prefix)) }
   }
   if (!isPlainObject(condition)) throw new Error('where() takes an object or a logical command')

@@ -1,7 +1,12 @@
 import Taro from '@tarojs/taro'
 
 import { withEarlyArticle } from './early-article'
-import { createCloudTransport, createHttpTransport, type CloudLike, type Transport } from './transport'
+import {
+  createCloudTransport,
+  createHttpTransport,
+  type CloudLike,
+  type Transport,
+} from './transport'
 
 /**
  * The transport for the platform this bundle was built for (TARO_ENV is inlined at build time);

@@ -3,14 +3,19 @@ import { SNIPPET_MAX, hitRanges, snippetAround } from '../../cloudfunctions/lib/
 
 /** Article text as stored for search: paragraphs joined by line breaks, CJK with some Latin. */
 const textOf = fc
-  .array(fc.constantFrom('上', '海', '发', '展', '产', '业', 'E', 's', 'G', '，', '。', ' ', '\n'), { maxLength: 400 })
+  .array(
+    fc.constantFrom('上', '海', '发', '展', '产', '业', 'E', 's', 'G', '，', '。', ' ', '\n'),
+    { maxLength: 400 },
+  )
   .map((chars) => chars.join(''))
 
 describe('search snippets', () => {
   it('are at most 120 characters, hold the first hit and mark every hit they show', () => {
     fc.assert(
       fc.property(textOf, fc.nat(), fc.integer({ min: 1, max: 8 }), (text, at, length) => {
-        const q = text.slice(at % Math.max(1, text.length), (at % Math.max(1, text.length)) + length).trim()
+        const q = text
+          .slice(at % Math.max(1, text.length), (at % Math.max(1, text.length)) + length)
+          .trim()
         fc.pre(q.length > 0 && hitRanges(text, q).length > 0)
         const { snippet, snippetHits } = snippetAround(text, q)
         expect(snippet.length).toBeLessThanOrEqual(SNIPPET_MAX)

@@ -8,7 +8,9 @@ import { anonymous, demoParsed, publishedStore, sampleParsed } from '../fixtures
 let db: EmbeddedDatabase
 const call = (event: unknown) => contentFunction(event, anonymous, { db })
 
-async function data<A extends keyof ContentResults>(event: { action: A } & Record<string, unknown>): Promise<ContentResults[A]> {
+async function data<A extends keyof ContentResults>(
+  event: { action: A } & Record<string, unknown>,
+): Promise<ContentResults[A]> {
   const r = await call(event)
   if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`)
   return r.data as ContentResults[A]
@@ -21,7 +23,9 @@ async function errorOf(event: unknown) {
 }
 
 /** Follows nextCursor to the end. */
-async function allPages<T>(first: (cursor?: string) => Promise<{ items: T[]; nextCursor: string | null }>) {
+async function allPages<T>(
+  first: (cursor?: string) => Promise<{ items: T[]; nextCursor: string | null }>,
+) {
   const items: T[] = []
   let cursor: string | undefined
   for (let guard = 0; guard < 100; guard++) {
@@ -43,9 +47,20 @@ describe('issues.list', () => {
     expect(items.map((i) => i.totalNumber)).toEqual([280, 279, 278, 277])
     expect(nextCursor).toBeNull()
     expect(items[0]).toEqual<IssueSummary>({
-      id: 'i280', year: 2024, number: 6, totalNumber: 280, publishedOn: '2024-03-28', title: '双周决策观察',
-      subtitle: '地方工作亮点追踪', articleCount: 10, regions: ['区域', '上海', '广东', '北京', '江苏'],
-      firstTitles: ['各地加速未来产业先导区产业集聚', '上海专精特新专板开板 首批162家企业集体登陆', '上海加快建立碳足迹体系 打造绿色低碳供应链'],
+      id: 'i280',
+      year: 2024,
+      number: 6,
+      totalNumber: 280,
+      publishedOn: '2024-03-28',
+      title: '双周决策观察',
+      subtitle: '地方工作亮点追踪',
+      articleCount: 10,
+      regions: ['区域', '上海', '广东', '北京', '江苏'],
+      firstTitles: [
+        '各地加速未来产业先导区产业集聚',
+        '上海专精特新专板开板 首批162家企业集体登陆',
+        '上海加快建立碳足迹体系 打造绿色低碳供应链',
+      ],
     })
   })
 
@@ -62,7 +77,9 @@ describe('issues.list', () => {
     newer.issue = { ...newer.issue, id: 'i281', totalNumber: 281 }
     newer.articles = newer.articles.map((a, i) => ({ ...a, id: `i281-0${i}`, issueId: 'i281' }))
     await publishIssue(db, newer, new Date())
-    const rest = await allPages((cursor) => data({ action: 'issues.list', limit: 2, cursor: cursor ?? first.nextCursor! }))
+    const rest = await allPages((cursor) =>
+      data({ action: 'issues.list', limit: 2, cursor: cursor ?? first.nextCursor! }),
+    )
     expect([...first.items, ...rest].map((i) => i.totalNumber)).toEqual([280, 279, 278, 277])
   })
 })
@@ -73,8 +90,18 @@ describe('issues.get', () => {
     expect(issue.id).toBe('i280')
     expect(issue.editors).toEqual(['贺然', '金敏毓', '何莉娟'])
     expect(issue.phone).toBe('022-66222942')
-    expect(issue.sections.map((s) => [s.region, s.articles.length])).toEqual([['区域', 1], ['上海', 4], ['广东', 3], ['北京', 1], ['江苏', 1]])
-    expect(issue.sections[2].articles[0]).toEqual({ id: 'i280-06', title: '深圳推动高端装备产业集群高质量发展', region: '广东' })
+    expect(issue.sections.map((s) => [s.region, s.articles.length])).toEqual([
+      ['区域', 1],
+      ['上海', 4],
+      ['广东', 3],
+      ['北京', 1],
+      ['江苏', 1],
+    ])
+    expect(issue.sections[2].articles[0]).toEqual({
+      id: 'i280-06',
+      title: '深圳推动高端装备产业集群高质量发展',
+      region: '广东',
+    })
     expect(JSON.stringify(issue)).not.toContain('blocks')
     expect((await data({ action: 'issues.get', id: 'i278' })).totalNumber).toBe(278)
   })
@@ -101,7 +128,8 @@ describe('articles.get', () => {
   })
 
   it('answers not_found for unknown or malformed ids', async () => {
-    for (const id of ['i280-11', 'i999-01', 'nonsense', 'i280']) expect((await errorOf({ action: 'articles.get', id })).code).toBe('not_found')
+    for (const id of ['i280-11', 'i999-01', 'nonsense', 'i280'])
+      expect((await errorOf({ action: 'articles.get', id })).code).toBe('not_found')
   })
 })
 
@@ -115,11 +143,18 @@ describe('regions', () => {
   })
 
   it('lists a region newest first and pages through it exactly once', async () => {
-    const one = await allPages((cursor) => data({ action: 'articles.byRegion', region: '广东', limit: 1, cursor }))
+    const one = await allPages((cursor) =>
+      data({ action: 'articles.byRegion', region: '广东', limit: 1, cursor }),
+    )
     const all = (await data({ action: 'articles.byRegion', region: '广东', limit: 20 })).items
     expect(one.map((a) => a.id)).toEqual(all.map((a) => a.id))
     expect(all.map((a) => a.id)).toEqual(['i280-06', 'i280-07', 'i280-08', 'i278-02', 'i278-03'])
-    expect(all[0]).toMatchObject({ issueId: 'i280', issueYear: 2024, issueNumber: 6, sources: ['深圳特区报'] })
+    expect(all[0]).toMatchObject({
+      issueId: 'i280',
+      issueYear: 2024,
+      issueNumber: 6,
+      sources: ['深圳特区报'],
+    })
   })
 })
 
@@ -141,15 +176,20 @@ describe('search', () => {
     expect(firstTextOnly).toBeGreaterThan(0)
     expect(items.slice(firstTextOnly).every((h) => h.titleHits.length === 0)).toBe(true)
     const titled = items.slice(0, firstTextOnly)
-    expect(titled.map((h) => h.totalNumber)).toEqual([...titled.map((h) => h.totalNumber)].sort((a, b) => b - a))
-    for (const h of titled) for (const [s, e] of h.titleHits) expect(h.title.slice(s, e)).toBe('深圳')
+    expect(titled.map((h) => h.totalNumber)).toEqual(
+      [...titled.map((h) => h.totalNumber)].sort((a, b) => b - a),
+    )
+    for (const h of titled)
+      for (const [s, e] of h.titleHits) expect(h.title.slice(s, e)).toBe('深圳')
   })
 
   it('matches Latin case-insensitively, filters by region and pages exactly once', async () => {
     const esg = await data({ action: 'search', q: 'esg', limit: 20 })
     expect(esg.items.map((h) => h.id)).toContain('i280-10')
     const all = (await data({ action: 'search', q: '发展', limit: 20 })).items as SearchHit[]
-    const paged = await allPages((cursor) => data({ action: 'search', q: '发展', limit: 3, cursor }))
+    const paged = await allPages((cursor) =>
+      data({ action: 'search', q: '发展', limit: 3, cursor }),
+    )
     expect(paged.map((h) => h.id)).toEqual(all.map((h) => h.id))
     const shanghai = await data({ action: 'search', q: '发展', region: '上海', limit: 20 })
     expect(shanghai.items.length).toBeGreaterThan(0)
@@ -158,7 +198,9 @@ describe('search', () => {
 
   it('treats regular-expression characters as text', async () => {
     expect((await data({ action: 'search', q: '.*' })).items).toEqual([])
-    expect((await data({ action: 'search', q: '“20+8”' })).items.map((h) => h.id)).toEqual(['i280-06'])
+    expect((await data({ action: 'search', q: '“20+8”' })).items.map((h) => h.id)).toEqual([
+      'i280-06',
+    ])
   })
 })
 
@@ -169,7 +211,11 @@ describe('unpublished content', () => {
     expect((await data({ action: 'issues.get', id: 'latest' })).id).toBe('i279')
     expect((await errorOf({ action: 'issues.get', id: 'i280' })).code).toBe('not_found')
     expect((await errorOf({ action: 'articles.get', id: 'i280-01' })).code).toBe('not_found')
-    expect((await data({ action: 'articles.byRegion', region: '北京', limit: 20 })).items.map((a) => a.issueId)).not.toContain('i280')
+    expect(
+      (await data({ action: 'articles.byRegion', region: '北京', limit: 20 })).items.map(
+        (a) => a.issueId,
+      ),
+    ).not.toContain('i280')
     expect((await data({ action: 'search', q: '大零号湾' })).items).toEqual([])
     const regions = (await data({ action: 'regions.list' })).items
     expect(regions.reduce((n, r) => n + r.articleCount, 0)).toBe(21)
@@ -180,14 +226,19 @@ describe('unpublished content', () => {
     corrected.articles[0].title = '更正后的标题'
     const outcome = await publishIssue(db, corrected, new Date())
     expect(outcome).toMatchObject({ firstPublish: false, replaced: true })
-    expect((await data({ action: 'articles.get', id: 'i280-01' })).article.title).toBe('更正后的标题')
+    expect((await data({ action: 'articles.get', id: 'i280-01' })).article.title).toBe(
+      '更正后的标题',
+    )
     expect((await db.collection('articles').where({ issueId: 'i280' }).count()).total).toBe(10)
   })
 })
 
 describe('bad input', () => {
   it('answers not_found for an unknown action', async () => {
-    expect(await errorOf({ action: 'issues.delete' })).toEqual({ code: 'not_found', message: 'unknown action issues.delete' })
+    expect(await errorOf({ action: 'issues.delete' })).toEqual({
+      code: 'not_found',
+      message: 'unknown action issues.delete',
+    })
     expect((await errorOf({})).code).toBe('not_found')
   })
 
@@ -220,21 +271,53 @@ describe('bad input', () => {
     expect((await data({ action: 'search', q: '的' })).items).toHaveLength(10)
     expect((await data({ action: 'search', q: '的', limit: 1 })).items).toHaveLength(1)
     expect((await data({ action: 'search', q: '的', limit: 20 })).items).toHaveLength(20)
-    expect((await data({ action: 'articles.byRegion', region: '上海', limit: 1 })).items).toHaveLength(1)
+    expect(
+      (await data({ action: 'articles.byRegion', region: '上海', limit: 1 })).items,
+    ).toHaveLength(1)
     expect((await data({ action: 'issues.list', limit: 20 })).items).toHaveLength(4)
     expect((await data({ action: 'search', q: ` ${'字'.repeat(40)} ` })).items).toEqual([])
   })
 
   it('rejects bodies over 100 KB', async () => {
-    expect((await errorOf({ action: 'search', q: 'a', pad: 'x'.repeat(101 * 1024) })).code).toBe('payload_too_large')
+    expect((await errorOf({ action: 'search', q: 'a', pad: 'x'.repeat(101 * 1024) })).code).toBe(
+      'payload_too_large',
+    )
   })
 
   it('answers any JSON with ok or a well-formed error', async () => {
-    const actions = fc.constantFrom('issues.list', 'issues.get', 'articles.get', 'regions.list', 'articles.byRegion', 'search', 'nope')
+    const actions = fc.constantFrom(
+      'issues.list',
+      'issues.get',
+      'articles.get',
+      'regions.list',
+      'articles.byRegion',
+      'search',
+      'nope',
+    )
     const event = fc.oneof(
       fc.jsonValue(),
-      fc.record({ action: actions, id: fc.jsonValue(), q: fc.jsonValue(), limit: fc.jsonValue(), cursor: fc.jsonValue(), region: fc.jsonValue() }, { requiredKeys: ['action'] }),
-      fc.record({ action: actions, id: fc.string(), q: fc.string(), limit: fc.integer(), cursor: fc.string(), region: fc.string() }, { requiredKeys: ['action'] }),
+      fc.record(
+        {
+          action: actions,
+          id: fc.jsonValue(),
+          q: fc.jsonValue(),
+          limit: fc.jsonValue(),
+          cursor: fc.jsonValue(),
+          region: fc.jsonValue(),
+        },
+        { requiredKeys: ['action'] },
+      ),
+      fc.record(
+        {
+          action: actions,
+          id: fc.string(),
+          q: fc.string(),
+          limit: fc.integer(),
+          cursor: fc.string(),
+          region: fc.string(),
+        },
+        { requiredKeys: ['action'] },
+      ),
     )
     await fc.assert(
       fc.asyncProperty(event, async (e) => {

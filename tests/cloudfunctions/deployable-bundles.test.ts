@@ -24,7 +24,8 @@ beforeAll(async () => {
   }))
 })
 
-const load = (name: string) => require(path.join(FUNCTIONS_OUT, name, 'index.js')) as { main: (e: unknown) => Promise<any> } // eslint-disable-line @typescript-eslint/no-require-imports, @typescript-eslint/no-explicit-any
+const load = (name: string) =>
+  require(path.join(FUNCTIONS_OUT, name, 'index.js')) as { main: (e: unknown) => Promise<any> } // eslint-disable-line @typescript-eslint/no-require-imports, @typescript-eslint/no-explicit-any
 
 describe('deployable function bundles', () => {
   it('ship index.js, package.json with wx-server-sdk, and config.json with an explicit timeout', () => {
@@ -34,13 +35,19 @@ describe('deployable function bundles', () => {
       const config = JSON.parse(readFileSync(path.join(FUNCTIONS_OUT, name, 'config.json'), 'utf8'))
       expect(config.timeout).toBeGreaterThan(3)
       expect(config.timeout).toBeLessThanOrEqual(60)
-      expect(readFileSync(path.join(FUNCTIONS_OUT, name, 'index.js'), 'utf8')).toContain('require("wx-server-sdk")')
+      expect(readFileSync(path.join(FUNCTIONS_OUT, name, 'index.js'), 'utf8')).toContain(
+        'require("wx-server-sdk")',
+      )
     }
   })
 
   it('content answers a call from the mini-program, ignoring the userInfo WeChat adds', async () => {
     const { main } = load('content')
-    const result = await main({ action: 'articles.get', id: 'i280-09', userInfo: { appId: 'wx-test', openId: 'o-1' } })
+    const result = await main({
+      action: 'articles.get',
+      id: 'i280-09',
+      userInfo: { appId: 'wx-test', openId: 'o-1' },
+    })
     expect(result.ok).toBe(true)
     expect(result.data.article.region).toBe('北京')
   })

@@ -24,66 +24,153 @@ async function call<T>(event: object, openid: string | null = 'editor-1'): Promi
   if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`)
   return r.data as T
 }
-const publish = (p: ParsedIssue) => call<{ jobCreated: boolean; replaced: boolean }>({ action: 'issues.publish', parsed: { issue: p.issue, articles: p.articles } })
+const publish = (p: ParsedIssue) =>
+  call<{ jobCreated: boolean; replaced: boolean }>({
+    action: 'issues.publish',
+    parsed: { issue: p.issue, articles: p.articles },
+  })
 
 /** A correction: one title fixed, one article inserted second, the rest unchanged. */
 function corrected(): ParsedIssue {
   const p = sampleParsed()
-  const inserted = { ...p.articles[1], title: '上海发布数据要素市场建设三年行动', tocTitle: undefined }
+  const inserted = {
+    ...p.articles[1],
+    title: '上海发布数据要素市场建设三年行动',
+    tocTitle: undefined,
+  }
   const articles = [p.articles[0], inserted, ...p.articles.slice(1)]
   articles[5] = { ...articles[5], title: '用制度创新优势打造未来产业的“政策工具箱”' }
-  return { ...p, articles: articles.map((a, i) => ({ ...a, position: i + 1, id: `i280-${String(i + 1).padStart(2, '0')}` })) }
+  return {
+    ...p,
+    articles: articles.map((a, i) => ({
+      ...a,
+      position: i + 1,
+      id: `i280-${String(i + 1).padStart(2, '0')}`,
+    })),
+  }
 }
 
 describe('editor publishing', () => {
   it('previews a pasted issue: masthead, contents, warnings, and what a replacement keeps', async () => {
-    const fresh = await call<{ parsed: ParsedIssue; existing: unknown; added: number }>({ action: 'issues.preview', text: readSampleIssue() })
+    const fresh = await call<{ parsed: ParsedIssue; existing: unknown; added: number }>({
+      action: 'issues.preview',
+      text: readSampleIssue(),
+    })
     expect(fresh.parsed.articles).toHaveLength(10)
     expect(fresh.parsed.issue.totalNumber).toBe(280)
     expect(fresh).toMatchObject({ existing: null, added: 10 })
     await publish(sampleParsed())
     const c = corrected()
-    const again = await call<{ existing: unknown; kept: number; added: number }>({ action: 'issues.preview', text: renderIssueText(c.issue, c.articles) })
-    expect(again).toMatchObject({ existing: { published: true, articleCount: 10 }, kept: 10, added: 1 })
+    const again = await call<{ existing: unknown; kept: number; added: number }>({
+      action: 'issues.preview',
+      text: renderIssueText(c.issue, c.articles),
+    })
+    expect(again).toMatchObject({
+      existing: { published: true, articleCount: 10 },
+      kept: 10,
+      added: 1,
+    })
   })
 
   it('previews an uploaded file by its file id, and refuses one that is not an issue file', async () => {
     const storage = new LocalFileStorage(mkdtempSync(path.join(os.tmpdir(), 'uploads-')))
     const deps = { db, admins, storage }
     const { fileID } = await storage.upload('uploads/issue.txt', Buffer.from(readSampleIssue()))
-    const r = await publishFunction({ action: 'issues.preview', fileID, fileName: 'issue.txt' }, as('editor-1'), deps)
+    const r = await publishFunction(
+      { action: 'issues.preview', fileID, fileName: 'issue.txt' },
+      as('editor-1'),
+      deps,
+    )
     expect(r.ok && r.data).toMatchObject({ format: 'text', added: 10 })
-    const png = await storage.upload('uploads/photo.png', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]))
-    const bad = await publishFunction({ action: 'issues.preview', fileID: png.fileID, fileName: 'photo.png' }, as('editor-1'), deps)
-    expect(!bad.ok && bad.error).toEqual({ code: 'invalid_argument', message: expect.stringMatching(/^不是可识别的期刊文件：/) })
-    const missing = await publishFunction({ action: 'issues.preview', fileID: 'cloud://local/uploads/none.txt' }, as('editor-1'), deps)
+    const png = await storage.upload(
+      'uploads/photo.png',
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]),
+    )
+    const bad = await publishFunction(
+      { action: 'issues.preview', fileID: png.fileID, fileName: 'photo.png' },
+      as('editor-1'),
+      deps,
+    )
+    expect(!bad.ok && bad.error).toEqual({
+      code: 'invalid_argument',
+      message: expect.stringMatching(/^不是可识别的期刊文件：/),
+    })
+    const missing = await publishFunction(
+      { action: 'issues.preview', fileID: 'cloud://local/uploads/none.txt' },
+      as('editor-1'),
+      deps,
+    )
     expect(!missing.ok && missing.error.code).toBe('not_found')
-    const both = await publishFunction({ action: 'issues.preview', fileID, text: 'x' }, as('editor-1'), deps)
+    const both = await publishFunction(
+      { action: 'issues.preview', fileID, text: 'x' },
+      as('editor-1'),
+      deps,
+    )
     expect(!both.ok && both.error.code).toBe('invalid_argument')
   })
 
   it('publishes what was previewed, pasted text or an uploaded file, parsing it again on the server', async () => {
     const storage = new LocalFileStorage(mkdtempSync(path.join(os.tmpdir(), 'uploads-')))
     const deps = { db, admins, storage }
-    const byText = await publishFunction({ action: 'issues.publish', text: readSampleIssue() }, as('editor-1'), deps)
-    expect(byText.ok && byText.data).toMatchObject({ issueId: 'i280', articleCount: 10, jobCreated: true })
+    const byText = await publishFunction(
+      { action: 'issues.publish', text: readSampleIssue() },
+      as('editor-1'),
+      deps,
+    )
+    expect(byText.ok && byText.data).toMatchObject({
+      issueId: 'i280',
+      articleCount: 10,
+      jobCreated: true,
+    })
     const c = corrected()
-    const { fileID } = await storage.upload('uploads/corrected.txt', Buffer.from(renderIssueText(c.issue, c.articles)))
-    const byFile = await publishFunction({ action: 'issues.publish', fileID, fileName: 'corrected.txt' }, as('editor-1'), deps)
-    expect(byFile.ok && byFile.data).toMatchObject({ articleCount: 11, replaced: true, jobCreated: false })
-    const notIssue = await publishFunction({ action: 'issues.publish', text: '会议纪要：今天讨论了预算。' }, as('editor-1'), deps)
+    const { fileID } = await storage.upload(
+      'uploads/corrected.txt',
+      Buffer.from(renderIssueText(c.issue, c.articles)),
+    )
+    const byFile = await publishFunction(
+      { action: 'issues.publish', fileID, fileName: 'corrected.txt' },
+      as('editor-1'),
+      deps,
+    )
+    expect(byFile.ok && byFile.data).toMatchObject({
+      articleCount: 11,
+      replaced: true,
+      jobCreated: false,
+    })
+    const notIssue = await publishFunction(
+      { action: 'issues.publish', text: '会议纪要：今天讨论了预算。' },
+      as('editor-1'),
+      deps,
+    )
     expect(!notIssue.ok && notIssue.error.message).toMatch(/^不是可识别的期刊文件：/)
-    for (const event of [{ action: 'issues.publish' }, { action: 'issues.publish', fileID, text: readSampleIssue() }]) {
+    for (const event of [
+      { action: 'issues.publish' },
+      { action: 'issues.publish', fileID, text: readSampleIssue() },
+    ]) {
       const r = await publishFunction(event, as('editor-1'), deps)
-      expect(!r.ok && r.error).toEqual({ code: 'invalid_argument', message: 'give exactly one of parsed, text, fileID' })
+      expect(!r.ok && r.error).toEqual({
+        code: 'invalid_argument',
+        message: 'give exactly one of parsed, text, fileID',
+      })
     }
-    const reader = await publishFunction({ action: 'issues.publish', text: readSampleIssue() }, as('reader-a'), deps)
+    const reader = await publishFunction(
+      { action: 'issues.publish', text: readSampleIssue() },
+      as('reader-a'),
+      deps,
+    )
     expect(!reader.ok && reader.error.code).toBe('permission_denied')
   })
 
   it('says clearly when the text is not an issue', async () => {
-    const r = await publishFunction({ action: 'issues.preview', text: '会议纪要：今天讨论了预算。' }, as('editor-1'), { db, admins })
-    expect(!r.ok && r.error).toEqual({ code: 'invalid_argument', message: expect.stringMatching(/^不是可识别的期刊文件：/) })
+    const r = await publishFunction(
+      { action: 'issues.preview', text: '会议纪要：今天讨论了预算。' },
+      as('editor-1'),
+      { db, admins },
+    )
+    expect(!r.ok && r.error).toEqual({
+      code: 'invalid_argument',
+      message: expect.stringMatching(/^不是可识别的期刊文件：/),
+    })
   })
 
   it('replaces with a corrected file: same ids for the same articles, no new notification job', async () => {
@@ -92,11 +179,27 @@ describe('editor publishing', () => {
     expect(second).toMatchObject({ jobCreated: false, replaced: true })
     const issue = await contentFunction({ action: 'issues.get', id: 'i280' }, anonymous, { db })
     if (!issue.ok) throw new Error(issue.error.message)
-    const ids = (issue.data as { sections: { articles: { id: string; title: string }[] }[] }).sections.flatMap((s) => s.articles)
-    expect(ids.map((a) => a.id)).toEqual(['i280-01', 'i280-11', 'i280-02', 'i280-03', 'i280-04', 'i280-05', 'i280-06', 'i280-07', 'i280-08', 'i280-09', 'i280-10'])
+    const ids = (
+      issue.data as { sections: { articles: { id: string; title: string }[] }[] }
+    ).sections.flatMap((s) => s.articles)
+    expect(ids.map((a) => a.id)).toEqual([
+      'i280-01',
+      'i280-11',
+      'i280-02',
+      'i280-03',
+      'i280-04',
+      'i280-05',
+      'i280-06',
+      'i280-07',
+      'i280-08',
+      'i280-09',
+      'i280-10',
+    ])
     // A reader's favourite (i280-05) still opens the same, corrected article.
     const fav = await contentFunction({ action: 'articles.get', id: 'i280-05' }, anonymous, { db })
-    expect(fav.ok && (fav.data as { article: { title: string } }).article.title).toBe('用制度创新优势打造未来产业的“政策工具箱”')
+    expect(fav.ok && (fav.data as { article: { title: string } }).article.title).toBe(
+      '用制度创新优势打造未来产业的“政策工具箱”',
+    )
     expect((await db.collection('jobs').count()).total).toBe(1)
   })
 
@@ -104,7 +207,9 @@ describe('editor publishing', () => {
     await publish(sampleParsed())
     await publish(corrected())
     await call({ action: 'issues.unpublish', id: 'i280' })
-    const { items } = await call<{ items: { action: string; openid: string; issueId: string; at: string; detail: string }[] }>({ action: 'audit.list' })
+    const { items } = await call<{
+      items: { action: string; openid: string; issueId: string; at: string; detail: string }[]
+    }>({ action: 'audit.list' })
     expect(items.map((e) => [e.action, e.openid, e.issueId])).toEqual([
       ['issues.unpublish', 'editor-1', 'i280'],
       ['issues.replace', 'editor-1', 'i280'],
@@ -118,7 +223,11 @@ describe('editor publishing', () => {
     const p = sampleParsed()
     for (const event of [
       { action: 'issues.preview', text: readSampleIssue() },
-      { action: 'issues.preview', fileID: 'cloud://local/uploads/issue.docx', fileName: 'issue.docx' },
+      {
+        action: 'issues.preview',
+        fileID: 'cloud://local/uploads/issue.docx',
+        fileName: 'issue.docx',
+      },
       { action: 'issues.publish', parsed: { issue: p.issue, articles: p.articles } },
       { action: 'issues.unpublish', id: 'i280' },
       { action: 'audit.list' },

@@ -29,15 +29,31 @@ beforeEach(() => {
 })
 
 const grant = (openid: string, answer = 'accept') =>
-  subscriptionFunction({ action: 'subscription.grant', templateId: TEMPLATE, result: { [TEMPLATE]: answer, errMsg: 'requestSubscribeMessage:ok' } }, as(openid), { db, templateId: TEMPLATE })
+  subscriptionFunction(
+    {
+      action: 'subscription.grant',
+      templateId: TEMPLATE,
+      result: { [TEMPLATE]: answer, errMsg: 'requestSubscribeMessage:ok' },
+    },
+    as(openid),
+    { db, templateId: TEMPLATE },
+  )
 const status = async (openid: string) => {
-  const r = await subscriptionFunction({ action: 'subscription.status' }, as(openid), { db, templateId: TEMPLATE })
+  const r = await subscriptionFunction({ action: 'subscription.status' }, as(openid), {
+    db,
+    templateId: TEMPLATE,
+  })
   return r.ok ? (r.data as { remaining: number }).remaining : -1
 }
 const publish = (parsed = sampleParsed()) =>
-  publishFunction({ action: 'issues.publish', parsed: { issue: parsed.issue, articles: parsed.articles } }, as('editor-1'), { db, admins })
+  publishFunction(
+    { action: 'issues.publish', parsed: { issue: parsed.issue, articles: parsed.articles } },
+    as('editor-1'),
+    { db, admins },
+  )
 
-const standIn = (database: Database = db) => new SubscribeMessageStandIn(database, { templateIds: [TEMPLATE], pages: RELEASED_PAGES })
+const standIn = (database: Database = db) =>
+  new SubscribeMessageStandIn(database, { templateIds: [TEMPLATE], pages: RELEASED_PAGES })
 const workerDeps = (send: SendApi, extra: Partial<WorkerDeps> = {}): WorkerDeps => ({
   db,
   send,
@@ -49,10 +65,18 @@ const workerDeps = (send: SendApi, extra: Partial<WorkerDeps> = {}): WorkerDeps 
   leaseMs: 50,
   ...extra,
 })
-const messages = async () => (await db.collection<{ _id: string; touser: string; page: string } & SubscribeMessage>(MESSAGES).get()).data
+const messages = async () =>
+  (
+    await db
+      .collection<{ _id: string; touser: string; page: string } & SubscribeMessage>(MESSAGES)
+      .get()
+  ).data
 
 /** A send API that answers each reader with a scripted sequence of codes (`null` = no answer). */
-const scripted = (script: Record<string, (number | null)[]>, inner: SendApi): SendApi & { calls: string[] } => {
+const scripted = (
+  script: Record<string, (number | null)[]>,
+  inner: SendApi,
+): SendApi & { calls: string[] } => {
   const calls: string[] = []
   return {
     calls,
@@ -77,15 +101,25 @@ describe('subscription function', () => {
   })
 
   it('never takes the user from the input', async () => {
-    const spoof = await subscriptionFunction({ action: 'subscription.status', openid: 'reader-a' }, as('reader-b'), { db, templateId: TEMPLATE })
+    const spoof = await subscriptionFunction(
+      { action: 'subscription.status', openid: 'reader-a' },
+      as('reader-b'),
+      { db, templateId: TEMPLATE },
+    )
     expect(!spoof.ok && spoof.error.code).toBe('invalid_argument')
-    const anonymous = await subscriptionFunction({ action: 'subscription.status' }, as(null), { db, templateId: TEMPLATE })
+    const anonymous = await subscriptionFunction({ action: 'subscription.status' }, as(null), {
+      db,
+      templateId: TEMPLATE,
+    })
     expect(!anonymous.ok && anonymous.error.code).toBe('permission_denied')
   })
 
   it('cancels the caller’s remaining grants', async () => {
     await grant('reader-a')
-    await subscriptionFunction({ action: 'subscription.cancel' }, as('reader-a'), { db, templateId: TEMPLATE })
+    await subscriptionFunction({ action: 'subscription.cancel' }, as('reader-a'), {
+      db,
+      templateId: TEMPLATE,
+    })
     expect(await status('reader-a')).toBe(0)
   })
 })
@@ -101,7 +135,11 @@ describe('publishing and jobs', () => {
 
   it('lets no reader publish, run the worker or see jobs', async () => {
     const parsed = sampleParsed()
-    const r = await publishFunction({ action: 'issues.publish', parsed: { issue: parsed.issue, articles: parsed.articles } }, as('reader-a'), { db, admins })
+    const r = await publishFunction(
+      { action: 'issues.publish', parsed: { issue: parsed.issue, articles: parsed.articles } },
+      as('reader-a'),
+      { db, admins },
+    )
     expect(!r.ok && r.error.code).toBe('permission_denied')
     expect((await db.collection('jobs').count()).total).toBe(0)
     const deps = { db, admins, worker: () => workerDeps(standIn()) }
@@ -121,7 +159,11 @@ describe('notify worker', () => {
     clock.t += 1000
     await grant('reader-late') // after the job was created: not a recipient of this issue
     const summary = await runNotifyWorker(workerDeps(standIn()))
-    expect(summary.jobs[0]).toMatchObject({ status: 'done', total: 2, counts: { sent: 2, failed: 0, unknown: 0 } })
+    expect(summary.jobs[0]).toMatchObject({
+      status: 'done',
+      total: 2,
+      counts: { sent: 2, failed: 0, unknown: 0 },
+    })
     const sent = await messages()
     expect(sent.map((m) => m.touser).sort()).toEqual(['reader-a', 'reader-b'])
     expect(sent[0].page).toBe('packages/reader/issue/index?id=i280')
@@ -139,20 +181,31 @@ describe('notify worker', () => {
   })
 
   it('cuts long titles cleanly to the template limit', () => {
-    expect(fitThing('深圳发布全国首个市级适应气候变化中长期规划（2023-2025年）')).toBe('深圳发布全国首个市级适应气候变化中长期…')
-    expect([...fitThing('深圳发布全国首个市级适应气候变化中长期规划（2023-2025年）')]).toHaveLength(20)
+    expect(fitThing('深圳发布全国首个市级适应气候变化中长期规划（2023-2025年）')).toBe(
+      '深圳发布全国首个市级适应气候变化中长期…',
+    )
+    expect([...fitThing('深圳发布全国首个市级适应气候变化中长期规划（2023-2025年）')]).toHaveLength(
+      20,
+    )
     expect(fitThing('短标题')).toBe('短标题')
   })
 
   it('treats 43101 and 40003 as permanent, retries 45009 and -1, never resends an unanswered call', async () => {
     for (const r of ['perm-1', 'perm-2', 'busy', 'flaky', 'silent', 'fine']) await grant(r)
     await publish()
-    const send = scripted({ 'perm-1': [43101], 'perm-2': [40003], busy: [45009, 45009], flaky: [-1], silent: [null] }, standIn())
+    const send = scripted(
+      { 'perm-1': [43101], 'perm-2': [40003], busy: [45009, 45009], flaky: [-1], silent: [null] },
+      standIn(),
+    )
     for (let i = 0; i < 10; i++) {
       const s = await runNotifyWorker(workerDeps(send))
       if (s.jobs[0]?.status === 'done') break
     }
-    const job = (await db.collection<{ _id: string; status: string; counts: Record<string, number> }>('jobs').get()).data[0]
+    const job = (
+      await db
+        .collection<{ _id: string; status: string; counts: Record<string, number> }>('jobs')
+        .get()
+    ).data[0]
     expect(job.status).toBe('done')
     expect(job.counts).toMatchObject({ sent: 3, failed: 2, unknown: 1, noGrant: 0 })
     expect(send.calls.filter((c) => c === 'silent')).toHaveLength(1)
@@ -186,7 +239,9 @@ describe('notify worker', () => {
     const failing: SendApi = { send: async () => ({ errCode: -1, errMsg: 'busy' }) }
     const s = await runNotifyWorker(workerDeps(failing))
     expect(s.jobs[0]).toMatchObject({ status: 'paused' })
-    expect((await db.collection<{ _id: string; pauseReason: string }>('jobs').get()).data[0].pauseReason).toBe('error_rate')
+    expect(
+      (await db.collection<{ _id: string; pauseReason: string }>('jobs').get()).data[0].pauseReason,
+    ).toBe('error_rate')
   })
 
   it('keeps its job through a window that lasts longer than the lease, so no other run takes over', async () => {
@@ -242,7 +297,13 @@ describe('notify worker', () => {
         }
       },
     }) as EmbeddedDatabase
-    await expect(runNotifyWorker({ ...workerDeps(standIn(dying), { concurrency: 1 } as Partial<WorkerDeps>), db: dying, defaults: { ...notifyDefaults(TEMPLATE), concurrency: 1 } })).rejects.toThrow('killed')
+    await expect(
+      runNotifyWorker({
+        ...workerDeps(standIn(dying), { concurrency: 1 } as Partial<WorkerDeps>),
+        db: dying,
+        defaults: { ...notifyDefaults(TEMPLATE), concurrency: 1 },
+      }),
+    ).rejects.toThrow('killed')
     clock.t += 1000 // the dead run's lease runs out
     const after = await runNotifyWorker(workerDeps(standIn()))
     expect(after.jobs[0]).toMatchObject({ status: 'done', counts: { sent: 3, unknown: 1 } })

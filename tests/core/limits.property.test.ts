@@ -11,7 +11,14 @@ describe('utf8Bytes', () => {
       { numRuns: 2000 },
     )
     expect(utf8Bytes('双周决策观察 2024')).toBe(23)
-    for (const odd of ['\ud800a', 'a\udc00', '\ud800', '\ud83d\ude00', '\udc00\ud800', '\ud800\ud800x'])
+    for (const odd of [
+      '\ud800a',
+      'a\udc00',
+      '\ud800',
+      '\ud83d\ude00',
+      '\udc00\ud800',
+      '\ud800\ud800x',
+    ])
       expect(utf8Bytes(odd)).toBe(Buffer.byteLength(odd, 'utf8'))
   })
 })

@@ -9,7 +9,10 @@ const tmp = mkdtempSync(path.join(os.tmpdir(), 'ingest-cli-'))
 
 /** Runs the CLI exactly as outside scripts call it. */
 const ingest = (...args: string[]) => {
-  const r = spawnSync('npm', ['run', '--silent', 'ingest', '--', ...args], { cwd: ROOT, encoding: 'utf8' })
+  const r = spawnSync('npm', ['run', '--silent', 'ingest', '--', ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  })
   return { code: r.status, stdout: r.stdout, stderr: r.stderr.replace(/^npm warn .*\n/gm, '') }
 }
 
@@ -25,9 +28,19 @@ describe('npm run ingest -- --dry-run --json FILE', () => {
     expect(stderr).toBe('')
     expect(code).toBe(0)
     const doc = JSON.parse(stdout)
-    expect(doc.issue).toMatchObject({ year: 2024, number: 6, totalNumber: 280, publishedOn: '2024-03-28' })
+    expect(doc.issue).toMatchObject({
+      year: 2024,
+      number: 6,
+      totalNumber: 280,
+      publishedOn: '2024-03-28',
+    })
     expect(doc.articles).toHaveLength(10)
-    expect(doc.articles[9]).toMatchObject({ id: 'i280-10', region: '江苏', sources: ['21世纪经济报道'], sourceDate: '2024-03-19' })
+    expect(doc.articles[9]).toMatchObject({
+      id: 'i280-10',
+      region: '江苏',
+      sources: ['21世纪经济报道'],
+      sourceDate: '2024-03-19',
+    })
     expect(doc.articles[0].blocks[0]).toMatchObject({ type: 'paragraph', text: expect.any(String) })
     expect(doc.warnings).toEqual([])
   })
@@ -53,23 +66,43 @@ describe('bad input exits 2 with one line naming the problem and the file', () =
     expect(stderr).not.toMatch(/\n\s+at /)
   }
 
-  it('a missing file', () => expectBadInput(['--dry-run', '--json', path.join(tmp, 'nope.txt')], /file not found \(.*nope\.txt\)$/))
+  it('a missing file', () =>
+    expectBadInput(
+      ['--dry-run', '--json', path.join(tmp, 'nope.txt')],
+      /file not found \(.*nope\.txt\)$/,
+    ))
 
-  it('an empty file', () => expectBadInput(['--dry-run', fileWith('empty.txt', '')], /the file is empty \(.*empty\.txt\)/))
+  it('an empty file', () =>
+    expectBadInput(['--dry-run', fileWith('empty.txt', '')], /the file is empty \(.*empty\.txt\)/))
 
   it('a file of blank lines', () =>
-    expectBadInput(['--dry-run', fileWith('blank.txt', '\n\u3000\r\n  \n')], /the file has no text \(.*blank\.txt\)/))
+    expectBadInput(
+      ['--dry-run', fileWith('blank.txt', '\n\u3000\r\n  \n')],
+      /the file has no text \(.*blank\.txt\)/,
+    ))
 
   it('binary data', () => {
-    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0xff, 0xd8])
-    expectBadInput(['--dry-run', fileWith('photo.png', png)], /^error: 不是可识别的期刊文件：binary data.* \(.*photo\.png\)/)
+    const png = Buffer.from([
+      0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0xff,
+      0xd8,
+    ])
+    expectBadInput(
+      ['--dry-run', fileWith('photo.png', png)],
+      /^error: 不是可识别的期刊文件：binary data.* \(.*photo\.png\)/,
+    )
   })
 
   it('text that is not an issue', () =>
-    expectBadInput(['--dry-run', fileWith('notes.txt', '会议纪要\n\n今天讨论了预算。\n')], /^error: 不是可识别的期刊文件：not an issue .* \(.*notes\.txt\)/))
+    expectBadInput(
+      ['--dry-run', fileWith('notes.txt', '会议纪要\n\n今天讨论了预算。\n')],
+      /^error: 不是可识别的期刊文件：not an issue .* \(.*notes\.txt\)/,
+    ))
 
   it('a file over 5 MB', () =>
-    expectBadInput(['--dry-run', fileWith('huge.txt', readSampleIssue().repeat(260))], /over the 5 MB limit \(.*huge\.txt\)/))
+    expectBadInput(
+      ['--dry-run', fileWith('huge.txt', readSampleIssue().repeat(260))],
+      /over the 5 MB limit \(.*huge\.txt\)/,
+    ))
 
   it('a truncated issue with no complete article', () => {
     const text = readSampleIssue()

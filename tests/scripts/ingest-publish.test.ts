@@ -33,7 +33,11 @@ describe('npm run ingest -- FILE --publish', () => {
   it('publishes into DATA_DIR and replaces an issue with the same number', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'publish-'))
     const run = (file: string) =>
-      spawnSync('npm', ['run', '--silent', 'ingest', '--', file, '--publish'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, DATA_DIR: dir } })
+      spawnSync('npm', ['run', '--silent', 'ingest', '--', file, '--publish'], {
+        cwd: ROOT,
+        encoding: 'utf8',
+        env: { ...process.env, DATA_DIR: dir },
+      })
     const first = run(SAMPLE_ISSUE_PATH)
     expect(first.status).toBe(0)
     expect(first.stderr).toContain('published i280: 10 articles')
@@ -50,9 +54,16 @@ describe('npm run ingest -- FILE --publish', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'publish-large-'))
     const file = path.join(dir, 'large.txt')
     writeFileSync(file, largeIssueText())
-    const dry = spawnSync('npm', ['run', '--silent', 'ingest', '--', '--dry-run', '--json', file], { cwd: ROOT, encoding: 'utf8' })
+    const dry = spawnSync('npm', ['run', '--silent', 'ingest', '--', '--dry-run', '--json', file], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    })
     expect(Buffer.byteLength(dry.stdout)).toBeGreaterThan(MAX_BODY_BYTES)
-    const run = spawnSync('npm', ['run', '--silent', 'ingest', '--', file, '--publish'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, DATA_DIR: dir } })
+    const run = spawnSync('npm', ['run', '--silent', 'ingest', '--', file, '--publish'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, DATA_DIR: dir },
+    })
     expect(run.stderr).toContain('published i280: 40 articles')
     expect(run.status).toBe(0)
     const db = new EmbeddedDatabase(dir)
@@ -62,7 +73,11 @@ describe('npm run ingest -- FILE --publish', () => {
 
   it('is atomic for readers when killed midway: the old issue or the whole new one', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'publish-kill-'))
-    spawnSync(process.execPath, [...NODE_TSX, 'scripts/ingest.ts', SAMPLE_ISSUE_PATH, '--publish'], { cwd: ROOT, env: { ...process.env, DATA_DIR: dir } })
+    spawnSync(
+      process.execPath,
+      [...NODE_TSX, 'scripts/ingest.ts', SAMPLE_ISSUE_PATH, '--publish'],
+      { cwd: ROOT, env: { ...process.env, DATA_DIR: dir } },
+    )
     const before = await readerView(dir)
     expect(before).toHaveLength(10)
 
@@ -82,7 +97,8 @@ describe('npm run ingest -- FILE --publish', () => {
       })
       await new Promise<void>((resolve) => {
         child.stderr.on('data', (chunk: Buffer) => {
-          if (chunk.toString().includes('publishing i280')) setTimeout(() => child.kill('SIGKILL'), killAfterMs)
+          if (chunk.toString().includes('publishing i280'))
+            setTimeout(() => child.kill('SIGKILL'), killAfterMs)
         })
         child.on('exit', () => resolve())
       })
@@ -90,7 +106,11 @@ describe('npm run ingest -- FILE --publish', () => {
       expect([JSON.stringify(before), JSON.stringify(after)]).toContain(JSON.stringify(view))
       seen.add(JSON.stringify(view) === JSON.stringify(after) ? 'new' : 'old')
       // Back to the old state so the next kill starts from it.
-      spawnSync(process.execPath, [...NODE_TSX, 'scripts/ingest.ts', SAMPLE_ISSUE_PATH, '--publish'], { cwd: ROOT, env: { ...process.env, DATA_DIR: dir } })
+      spawnSync(
+        process.execPath,
+        [...NODE_TSX, 'scripts/ingest.ts', SAMPLE_ISSUE_PATH, '--publish'],
+        { cwd: ROOT, env: { ...process.env, DATA_DIR: dir } },
+      )
     }
     // The kills really did land on both sides of the switch.
     expect([...seen].sort()).toEqual(['new', 'old'])

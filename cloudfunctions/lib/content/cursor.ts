@@ -5,13 +5,17 @@ export const issueCursor = (totalNumber: number): string => String(totalNumber)
 
 export function readIssueCursor(cursor: string | undefined): number | null {
   if (cursor === undefined) return null
-  if (!/^\d{1,7}$/.test(cursor)) throw new ApiFailure('invalid_argument', 'cursor: not a cursor from this list')
+  if (!/^\d{1,7}$/.test(cursor))
+    throw new ApiFailure('invalid_argument', 'cursor: not a cursor from this list')
   return Number(cursor)
 }
 
-export const articleCursor = (a: { totalNumber: number; position: number }): string => `${a.totalNumber}.${a.position}`
+export const articleCursor = (a: { totalNumber: number; position: number }): string =>
+  `${a.totalNumber}.${a.position}`
 
-export function readArticleCursor(cursor: string | undefined): { totalNumber: number; position: number } | null {
+export function readArticleCursor(
+  cursor: string | undefined,
+): { totalNumber: number; position: number } | null {
   if (cursor === undefined) return null
   const m = /^(\d{1,7})\.(\d{1,3})$/.exec(cursor)
   if (!m) throw new ApiFailure('invalid_argument', 'cursor: not a cursor from this list')

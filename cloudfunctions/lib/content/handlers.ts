@@ -2,7 +2,14 @@ import { contentInput, DEFAULT_PAGE_SIZE, type ContentResults } from '../../../c
 import { parseArticleId } from '../../../core/ids'
 import { ApiFailure, createFunction } from '../dispatch'
 import type { Database } from '../ports/database'
-import { articleCursor, issueCursor, offsetCursor, readArticleCursor, readIssueCursor, readOffsetCursor } from './cursor'
+import {
+  articleCursor,
+  issueCursor,
+  offsetCursor,
+  readArticleCursor,
+  readIssueCursor,
+  readOffsetCursor,
+} from './cursor'
 import { presentArticleSummary, presentIssueDetail, presentIssueSummary } from './presenters'
 import { ContentRepository } from './repository'
 import { escapeRegExp, rankHits } from './search'
@@ -31,7 +38,11 @@ export const contentFunction = createFunction(contentInput, {
   async 'issues.get'(input, _ctx, deps: ContentDeps): Promise<ContentResults['issues.get']> {
     const r = repo(deps)
     const issue = input.id === 'latest' ? await r.latestIssue() : await r.issue(input.id)
-    if (!issue) throw new ApiFailure('not_found', input.id === 'latest' ? 'no issue is published yet' : `issue ${input.id} not found`)
+    if (!issue)
+      throw new ApiFailure(
+        'not_found',
+        input.id === 'latest' ? 'no issue is published yet' : `issue ${input.id} not found`,
+      )
     return presentIssueDetail(issue)
   },
 
@@ -43,7 +54,18 @@ export const contentFunction = createFunction(contentInput, {
     if (!issue || !record) throw new ApiFailure('not_found', `article ${input.id} not found`)
     const ids = issue.sections.flatMap((s) => s.articles.map((a) => a.id))
     const at = ids.indexOf(input.id)
-    const { _id, rev: _rev, articleId: _a, totalNumber: _t, publishedOn: _p, issueYear: _y, issueNumber: _n, text: _x, excerpt: _e, ...article } = record
+    const {
+      _id,
+      rev: _rev,
+      articleId: _a,
+      totalNumber: _t,
+      publishedOn: _p,
+      issueYear: _y,
+      issueNumber: _n,
+      text: _x,
+      excerpt: _e,
+      ...article
+    } = record
     return {
       article: { ...article, id: input.id },
       issue: presentIssueSummary(issue),
@@ -53,23 +75,41 @@ export const contentFunction = createFunction(contentInput, {
   },
 
   async 'regions.list'(_input, _ctx, deps: ContentDeps): Promise<ContentResults['regions.list']> {
-    const issues = await repo(deps).publishedIssues({ regionCounts: true, publishedOn: true, totalNumber: true })
+    const issues = await repo(deps).publishedIssues({
+      regionCounts: true,
+      publishedOn: true,
+      totalNumber: true,
+    })
     const regions = new Map<string, { region: string; articleCount: number; latestDate: string }>()
     for (const issue of issues) {
       for (const [region, count] of Object.entries(issue.regionCounts)) {
-        const entry = regions.get(region) ?? { region, articleCount: 0, latestDate: issue.publishedOn }
+        const entry = regions.get(region) ?? {
+          region,
+          articleCount: 0,
+          latestDate: issue.publishedOn,
+        }
         entry.articleCount += count
         if (issue.publishedOn > entry.latestDate) entry.latestDate = issue.publishedOn
         regions.set(region, entry)
       }
     }
-    const items = [...regions.values()].sort((a, b) => b.articleCount - a.articleCount || a.region.localeCompare(b.region, 'zh'))
+    const items = [...regions.values()].sort(
+      (a, b) => b.articleCount - a.articleCount || a.region.localeCompare(b.region, 'zh'),
+    )
     return { items }
   },
 
-  async 'articles.byRegion'(input, _ctx, deps: ContentDeps): Promise<ContentResults['articles.byRegion']> {
+  async 'articles.byRegion'(
+    input,
+    _ctx,
+    deps: ContentDeps,
+  ): Promise<ContentResults['articles.byRegion']> {
     const limit = input.limit ?? DEFAULT_PAGE_SIZE
-    const rows = await repo(deps).regionPage(input.region, readArticleCursor(input.cursor), limit + 1)
+    const rows = await repo(deps).regionPage(
+      input.region,
+      readArticleCursor(input.cursor),
+      limit + 1,
+    )
     const page = paged(rows, limit, articleCursor)
     return { items: page.items.map(presentArticleSummary), nextCursor: page.nextCursor }
   },
@@ -80,6 +120,10 @@ export const contentFunction = createFunction(contentInput, {
     const ranked = rankHits(await repo(deps).matching(escapeRegExp(input.q), input.region), input.q)
     const items = ranked.slice(offset, offset + limit)
     const next = offset + limit
-    return { items, total: ranked.length, nextCursor: next < ranked.length ? offsetCursor(next) : null }
+    return {
+      items,
+      total: ranked.length,
+      nextCursor: next < ranked.length ? offsetCursor(next) : null,
+    }
   },
 })

@@ -1,4 +1,9 @@
-import type { ArticleSummary, IssueDetail, IssueSummary, SearchHit } from '../../../core/api/content'
+import type {
+  ArticleSummary,
+  IssueDetail,
+  IssueSummary,
+  SearchHit,
+} from '../../../core/api/content'
 import type { ArticleRecord, IssueRecord } from './records'
 
 /** Shapes stored records into what the reader receives; nothing internal (rev, text) leaks out. */

@@ -33,15 +33,26 @@ export class ContentRepository {
   }
 
   async latestIssue(): Promise<IssueRecord | null> {
-    const { data } = await this.issues().where({ published: true }).orderBy('totalNumber', 'desc').limit(1).get()
+    const { data } = await this.issues()
+      .where({ published: true })
+      .orderBy('totalNumber', 'desc')
+      .limit(1)
+      .get()
     return data[0] ?? null
   }
 
   /** Published issues older than `beforeTotal`, newest first. */
   async issuePage(beforeTotal: number | null, limit: number): Promise<IssueRecord[]> {
     const _ = this.db.command
-    const where = beforeTotal === null ? { published: true } : { published: true, totalNumber: _.lt(beforeTotal) }
-    const { data } = await this.issues().where(where).orderBy('totalNumber', 'desc').limit(limit).get()
+    const where =
+      beforeTotal === null
+        ? { published: true }
+        : { published: true, totalNumber: _.lt(beforeTotal) }
+    const { data } = await this.issues()
+      .where(where)
+      .orderBy('totalNumber', 'desc')
+      .limit(limit)
+      .get()
     return data
   }
 
@@ -62,7 +73,10 @@ export class ContentRepository {
   }
 
   async article(issue: IssueRecord, articleId: string): Promise<ArticleRecord | null> {
-    const { data } = await this.articles().where({ _id: articleRecordId(articleId, issue.rev) }).limit(1).get()
+    const { data } = await this.articles()
+      .where({ _id: articleRecordId(articleId, issue.rev) })
+      .limit(1)
+      .get()
     return data[0] ?? null
   }
 
@@ -75,7 +89,13 @@ export class ContentRepository {
     const _ = this.db.command
     const base: Condition = { region, rev: _.in(await this.liveRevs()) }
     const where = after
-      ? _.and(base, _.or({ totalNumber: _.lt(after.totalNumber) }, { totalNumber: after.totalNumber, position: _.gt(after.position) }))
+      ? _.and(
+          base,
+          _.or(
+            { totalNumber: _.lt(after.totalNumber) },
+            { totalNumber: after.totalNumber, position: _.gt(after.position) },
+          ),
+        )
       : base
     const { data } = await this.articles()
       .where(where)

@@ -19,7 +19,10 @@ export function hitRanges(text: string, q: string): [number, number][] {
 }
 
 /** ≤ 120 characters of `text` around its first hit, with the hits inside it. */
-export function snippetAround(text: string, q: string): { snippet: string; snippetHits: [number, number][] } {
+export function snippetAround(
+  text: string,
+  q: string,
+): { snippet: string; snippetHits: [number, number][] } {
   const first = hitRanges(text, q)[0]
   if (!first) return { snippet: text.slice(0, SNIPPET_MAX).replace(/\n/g, ' '), snippetHits: [] }
   const start = Math.max(0, Math.min(first[0] - LEAD, text.length - SNIPPET_MAX))
@@ -40,7 +43,9 @@ export function rankHits(records: ArticleRecord[], q: string): SearchHit[] {
     .map((r) => {
       const titleHits = hitRanges(r.title, q)
       const inText = hitRanges(r.text, q).length > 0
-      const { snippet, snippetHits } = inText ? snippetAround(r.text, q) : { snippet: r.excerpt, snippetHits: [] }
+      const { snippet, snippetHits } = inText
+        ? snippetAround(r.text, q)
+        : { snippet: r.excerpt, snippetHits: [] }
       return { ...presentArticleSummary(r), snippet, snippetHits, titleHits, position: r.position }
     })
     .sort(

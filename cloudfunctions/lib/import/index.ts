@@ -45,8 +45,7 @@ export async function importIssueFile(
   options: ImportOptions = {},
 ): Promise<Result<ImportedIssueText>> {
   try {
-    if (bytes.length > MAX_ISSUE_FILE_BYTES)
-      return fail('too_large', fileTooLarge(bytes.length))
+    if (bytes.length > MAX_ISSUE_FILE_BYTES) return fail('too_large', fileTooLarge(bytes.length))
     const sniffed = sniffIssueFile(bytes)
     switch (sniffed.kind) {
       case 'unrecognized':

@@ -34,13 +34,18 @@ const requireAdmin = (ctx: CallContext, deps: NotifyDeps): Promise<string> =>
 export const notifyFunction = createFunction(notifyInput, {
   async 'notify.run'(_input, ctx, deps: NotifyDeps): Promise<RunSummary> {
     // Triggers and server-side calls carry no OPENID; a reader's call does.
-    if (ctx.openid !== null && !(await deps.admins.isAdmin(ctx.openid))) throw new ApiFailure('permission_denied', 'the worker runs on its timer')
+    if (ctx.openid !== null && !(await deps.admins.isAdmin(ctx.openid)))
+      throw new ApiFailure('permission_denied', 'the worker runs on its timer')
     return runNotifyWorker({ db: deps.db, ...deps.worker() })
   },
 
   async 'jobs.list'(_input, ctx, deps: NotifyDeps): Promise<{ items: JobView[] }> {
     await requireAdmin(ctx, deps)
-    const { data } = await deps.db.collection<JobRecord>(JOBS).orderBy('createdAt', 'desc').limit(50).get()
+    const { data } = await deps.db
+      .collection<JobRecord>(JOBS)
+      .orderBy('createdAt', 'desc')
+      .limit(50)
+      .get()
     return { items: data.map(present) }
   },
 
@@ -52,7 +57,9 @@ export const notifyFunction = createFunction(notifyInput, {
     if (!job) throw new ApiFailure('not_found', `job ${input.id} not found`)
     if (job.status !== 'paused') return present(job)
     const status = resumedStatus(job)
-    await jobs.doc(job._id).update({ data: { status, pauseReason: null, pausedConfigVersion: null } })
+    await jobs
+      .doc(job._id)
+      .update({ data: { status, pauseReason: null, pausedConfigVersion: null } })
     return present({ ...job, status, pauseReason: null })
   },
 })

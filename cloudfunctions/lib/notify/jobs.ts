@@ -7,7 +7,11 @@ import { emptyCounts, jobIdOf, JOBS, type JobRecord } from './records'
  * rejects a second document with the same id, so a republish (or a race of two) never adds another.
  * Returns true when this call created it.
  */
-export async function createJobOnce(db: Database, parsed: ParsedIssue, now: Date): Promise<boolean> {
+export async function createJobOnce(
+  db: Database,
+  parsed: ParsedIssue,
+  now: Date,
+): Promise<boolean> {
   const stamp = now.toISOString()
   const { issue, articles } = parsed
   const job: JobRecord = {
@@ -25,7 +29,12 @@ export async function createJobOnce(db: Database, parsed: ParsedIssue, now: Date
     pausedConfigVersion: null,
     leaseUntil: new Date(0).toISOString(),
     leaseOwner: '',
-    message: { year: issue.year, number: issue.number, publishedOn: issue.publishedOn, firstTitle: articles[0]?.title ?? '' },
+    message: {
+      year: issue.year,
+      number: issue.number,
+      publishedOn: issue.publishedOn,
+      firstTitle: articles[0]?.title ?? '',
+    },
   }
   try {
     await db.collection<JobRecord>(JOBS).add({ data: job })

@@ -36,7 +36,11 @@ export interface IssueForMessage {
 }
 
 /** The new-issue message for one reader: opens that issue's page. */
-export function newIssueMessage(config: NotifyConfig, issue: IssueForMessage, touser: string): SubscribeMessage {
+export function newIssueMessage(
+  config: NotifyConfig,
+  issue: IssueForMessage,
+  touser: string,
+): SubscribeMessage {
   return {
     touser,
     templateId: config.templateId,

@@ -1,7 +1,8 @@
 /** A notification job: one per issue, created on its first publish (collection `jobs`, _id = `job-<issueId>`). */
 export type JobStatus = 'freezing' | 'sending' | 'paused' | 'done'
 
-export type DeliveryState = 'pending' | 'sending' | 'retry' | 'sent' | 'failed' | 'no_grant' | 'unknown'
+export type DeliveryState =
+  'pending' | 'sending' | 'retry' | 'sent' | 'failed' | 'no_grant' | 'unknown'
 
 /** States a delivery never leaves. */
 export const FINAL_STATES: DeliveryState[] = ['sent', 'failed', 'no_grant', 'unknown']
@@ -54,8 +55,15 @@ export const DELIVERIES = 'deliveries'
 
 export const jobIdOf = (issueId: string): string => `job-${issueId}`
 export const deliveryIdOf = (issueId: string, openid: string): string => `${issueId}:${openid}`
-export const emptyCounts = (): JobCounts => ({ sent: 0, failed: 0, noGrant: 0, unknown: 0, retried: 0 })
+export const emptyCounts = (): JobCounts => ({
+  sent: 0,
+  failed: 0,
+  noGrant: 0,
+  unknown: 0,
+  retried: 0,
+})
 
 /** Where a paused job picks up: sending once freezing had started, else freezing from the start. */
-export const resumedStatus = (job: Pick<JobRecord, 'total' | 'freezeCursor'>): 'sending' | 'freezing' =>
-  job.total > 0 || job.freezeCursor ? 'sending' : 'freezing'
+export const resumedStatus = (
+  job: Pick<JobRecord, 'total' | 'freezeCursor'>,
+): 'sending' | 'freezing' => (job.total > 0 || job.freezeCursor ? 'sending' : 'freezing')

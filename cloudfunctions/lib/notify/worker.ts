@@ -66,24 +66,32 @@ export async function runNotifyWorker(deps: WorkerDeps): Promise<RunSummary> {
   const summary: RunSummary = { runId: deps.runId, jobs: [], idle: true }
   let renewedAt = 0
 
-  const { data: open } = await jobs.where({ status: _.in(['freezing', 'sending', 'paused']) }).orderBy('createdAt', 'asc').get()
+  const { data: open } = await jobs
+    .where({ status: _.in(['freezing', 'sending', 'paused']) })
+    .orderBy('createdAt', 'asc')
+    .get()
   for (let job of open) {
     if (timeLeft() <= 0) {
       summary.idle = false
       break
     }
     if (job.status === 'paused') {
-      const configFixed = job.pauseReason?.startsWith('config') && job.pausedConfigVersion !== config.version
+      const configFixed =
+        job.pauseReason?.startsWith('config') && job.pausedConfigVersion !== config.version
       if (!configFixed) continue
       job = { ...job, status: resumedStatus(job), pauseReason: null }
-      await jobs.doc(job._id).update({ data: { status: job.status, pauseReason: null, pausedConfigVersion: null } })
+      await jobs
+        .doc(job._id)
+        .update({ data: { status: job.status, pauseReason: null, pausedConfigVersion: null } })
     }
     // Held by another live run, which carries on with it.
     if (!(await acquireLease(job))) continue
     await recoverOrphans(job)
     if (job.status === 'freezing') job = await freeze(job)
     if (job.status === 'sending') job = await sendAll(job)
-    await jobs.doc(job._id).update({ data: { leaseUntil: new Date(0).toISOString(), leaseOwner: '' } })
+    await jobs
+      .doc(job._id)
+      .update({ data: { leaseUntil: new Date(0).toISOString(), leaseOwner: '' } })
     if (job.status === 'freezing' || job.status === 'sending') summary.idle = false
     summary.jobs.push({ id: job._id, status: job.status, counts: job.counts, total: job.total })
   }
@@ -95,7 +103,12 @@ export async function runNotifyWorker(deps: WorkerDeps): Promise<RunSummary> {
       const now = deps.now()
       const { stats } = await jobs
         .where({ _id: job._id, leaseUntil: _.lt(now.toISOString()) })
-        .update({ data: { leaseUntil: new Date(now.getTime() + leaseMs).toISOString(), leaseOwner: deps.runId } })
+        .update({
+          data: {
+            leaseUntil: new Date(now.getTime() + leaseMs).toISOString(),
+            leaseOwner: deps.runId,
+          },
+        })
       if (stats.updated > 0) {
         renewedAt = now.getTime()
         return true
@@ -110,7 +123,11 @@ export async function runNotifyWorker(deps: WorkerDeps): Promise<RunSummary> {
   function renewLease(job: JobRecord, patch: Record<string, unknown>) {
     renewedAt = deps.now().getTime()
     return jobs.doc(job._id).update({
-      data: { ...patch, leaseUntil: new Date(deps.now().getTime() + leaseMs).toISOString(), updatedAt: deps.now().toISOString() },
+      data: {
+        ...patch,
+        leaseUntil: new Date(deps.now().getTime() + leaseMs).toISOString(),
+        updatedAt: deps.now().toISOString(),
+      },
     })
   }
 
@@ -166,7 +183,11 @@ export async function runNotifyWorker(deps: WorkerDeps): Promise<RunSummary> {
         freezeCursor: page.length ? page[page.length - 1]._id : job.freezeCursor,
         status: done ? 'sending' : 'freezing',
       }
-      await renewLease(job, { total: job.total, freezeCursor: job.freezeCursor, status: job.status })
+      await renewLease(job, {
+        total: job.total,
+        freezeCursor: job.freezeCursor,
+        status: job.status,
+      })
       if (done) break
     }
     return job
@@ -183,11 +204,17 @@ export async function runNotifyWorker(deps: WorkerDeps): Promise<RunSummary> {
     const deliver = async (d: DeliveryRecord): Promise<Outcome> => {
       await pacer.take()
       const now = deps.now().toISOString()
-      const claim = await deliveries.where({ _id: d._id, state: d.state }).update({ data: { state: 'sending', updatedAt: now } })
+      const claim = await deliveries
+        .where({ _id: d._id, state: d.state })
+        .update({ data: { state: 'sending', updatedAt: now } })
       if (claim.stats.updated === 0) return 'skipped'
-      const used = await grants.where({ _id: d.openid, count: _.gt(0) }).update({ data: { count: _.inc(-1), updatedAt: now } })
+      const used = await grants
+        .where({ _id: d.openid, count: _.gt(0) })
+        .update({ data: { count: _.inc(-1), updatedAt: now } })
       const record = (state: DeliveryState, extra: Record<string, unknown> = {}) =>
-        deliveries.doc(d._id).update({ data: { state, updatedAt: deps.now().toISOString(), ...extra } })
+        deliveries
+          .doc(d._id)
+          .update({ data: { state, updatedAt: deps.now().toISOString(), ...extra } })
       if (used.stats.updated === 0) {
         await record('no_grant')
         return 'no_grant'
@@ -222,7 +249,11 @@ export async function runNotifyWorker(deps: WorkerDeps): Promise<RunSummary> {
         return 'failed'
       }
       const backoff = Math.min(60000, 500 * 2 ** (attempts - 1))
-      await record('retry', { lastError: errCode, attempts, nextAttemptAt: new Date(deps.now().getTime() + backoff).toISOString() })
+      await record('retry', {
+        lastError: errCode,
+        attempts,
+        nextAttemptAt: new Date(deps.now().getTime() + backoff).toISOString(),
+      })
       return 'retried'
     }
 
@@ -253,19 +284,38 @@ export async function runNotifyWorker(deps: WorkerDeps): Promise<RunSummary> {
 
     const checkpoint = async (counts: JobCounts, patch: Record<string, unknown>) => {
       for (const k of Object.keys(counts) as (keyof JobCounts)[]) job.counts[k] += counts[k]
-      const inc = Object.fromEntries(Object.entries(counts).filter(([, v]) => v > 0).map(([k, v]) => [k, _.inc(v)]))
+      const inc = Object.fromEntries(
+        Object.entries(counts)
+          .filter(([, v]) => v > 0)
+          .map(([k, v]) => [k, _.inc(v)]),
+      )
       await renewLease(job, { ...patch, ...(Object.keys(inc).length ? { counts: inc } : {}) })
     }
 
     const pause = async (reason: string) => {
-      job = { ...job, status: 'paused', pauseReason: reason, pausedConfigVersion: reason.startsWith('config') ? config.version : null }
-      await jobs.doc(job._id).update({ data: { status: 'paused', pauseReason: reason, pausedConfigVersion: job.pausedConfigVersion } })
+      job = {
+        ...job,
+        status: 'paused',
+        pauseReason: reason,
+        pausedConfigVersion: reason.startsWith('config') ? config.version : null,
+      }
+      await jobs.doc(job._id).update({
+        data: {
+          status: 'paused',
+          pauseReason: reason,
+          pausedConfigVersion: job.pausedConfigVersion,
+        },
+      })
     }
 
-    const tooManyErrors = () => recent.length >= 100 && recent.filter(Boolean).length / recent.length > errorRateLimit
+    const tooManyErrors = () =>
+      recent.length >= 100 && recent.filter(Boolean).length / recent.length > errorRateLimit
 
     /** Sends one batch and checkpoints; false when the job had to pause. */
-    const sendBatch = async (batch: DeliveryRecord[], patch: () => Record<string, unknown>): Promise<boolean> => {
+    const sendBatch = async (
+      batch: DeliveryRecord[],
+      patch: () => Record<string, unknown>,
+    ): Promise<boolean> => {
       const counts = await processWindow(batch)
       if (configError !== null) {
         await checkpoint(counts, {})
@@ -328,7 +378,8 @@ export async function runNotifyWorker(deps: WorkerDeps): Promise<RunSummary> {
 
     /** Counts every outcome from the delivery records (exact even after crashes), then closes the job. */
     async function finish(): Promise<JobRecord> {
-      const count = async (state: DeliveryState) => (await deliveries.where({ jobId: job._id, state }).count()).total
+      const count = async (state: DeliveryState) =>
+        (await deliveries.where({ jobId: job._id, state }).count()).total
       const counts: JobCounts = {
         sent: await count('sent'),
         failed: await count('failed'),
@@ -337,7 +388,9 @@ export async function runNotifyWorker(deps: WorkerDeps): Promise<RunSummary> {
         retried: job.counts.retried,
       }
       job = { ...job, status: 'done', counts }
-      await jobs.doc(job._id).update({ data: { status: 'done', counts: _.set(counts), updatedAt: deps.now().toISOString() } })
+      await jobs.doc(job._id).update({
+        data: { status: 'done', counts: _.set(counts), updatedAt: deps.now().toISOString() },
+      })
       return job
     }
   }

@@ -10,7 +10,11 @@ export interface WxCloud {
   DYNAMIC_CURRENT_ENV: unknown
   database(): unknown
   getWXContext(): { OPENID?: string }
-  openapi?: { subscribeMessage: { send(message: SubscribeMessage): Promise<{ errCode?: number; errMsg?: string }> } }
+  openapi?: {
+    subscribeMessage: {
+      send(message: SubscribeMessage): Promise<{ errCode?: number; errMsg?: string }>
+    }
+  }
 }
 
 /**
@@ -25,7 +29,8 @@ export const wxSendApi = (cloud: WxCloud): SendApi => ({
       return { errCode: r.errCode ?? 0, errMsg: r.errMsg ?? 'ok' }
     } catch (e) {
       const code = (e as { errCode?: unknown }).errCode
-      if (typeof code === 'number' && code > -500000) return { errCode: code, errMsg: String((e as { errMsg?: unknown }).errMsg ?? '') }
+      if (typeof code === 'number' && code > -500000)
+        return { errCode: code, errMsg: String((e as { errMsg?: unknown }).errMsg ?? '') }
       throw e
     }
   },

@@ -13,7 +13,9 @@ export interface UnlimitedCodeRequest {
 
 export interface WxacodeApi {
   /** errCode 0 with the image, or an API error code (40169 invalid scene, 41030 page not released). */
-  getUnlimited(request: UnlimitedCodeRequest): Promise<{ errCode: number; errMsg: string; contentType?: string; buffer?: Uint8Array }>
+  getUnlimited(
+    request: UnlimitedCodeRequest,
+  ): Promise<{ errCode: number; errMsg: string; contentType?: string; buffer?: Uint8Array }>
 }
 
 export interface FileStorage {

@@ -16,9 +16,18 @@ export async function audit(db: Database, entry: Omit<AuditEntry, '_id'>): Promi
   await db.collection<AuditEntry>(AUDIT).add({ data: entry })
 }
 
-export async function auditPage(db: Database, before: string | null, limit: number): Promise<AuditEntry[]> {
+export async function auditPage(
+  db: Database,
+  before: string | null,
+  limit: number,
+): Promise<AuditEntry[]> {
   const _ = db.command
   const where = before ? { at: _.lt(before) } : {}
-  const { data } = await db.collection<AuditEntry>(AUDIT).where(where).orderBy('at', 'desc').limit(limit).get()
+  const { data } = await db
+    .collection<AuditEntry>(AUDIT)
+    .where(where)
+    .orderBy('at', 'desc')
+    .limit(limit)
+    .get()
   return data
 }

@@ -36,7 +36,10 @@ async function existingIssue(db: Database, id: string): Promise<IssueRecord | nu
 /** The parse with the ids it will be published under: a replacement keeps its articles' ids. */
 function withKeptIds(parsed: ParsedIssue, existing: IssueRecord | null) {
   if (!existing) return { parsed, kept: 0, added: parsed.articles.length }
-  return keepArticleIds(existing.sections.flatMap((s) => s.articles), parsed)
+  return keepArticleIds(
+    existing.sections.flatMap((s) => s.articles),
+    parsed,
+  )
 }
 
 /** The export text of a request: pasted, or read from the uploaded file in any format. */
@@ -64,7 +67,10 @@ function requireOne(input: Record<string, unknown>, names: string[]): void {
 }
 
 /** Reads and parses the issue of a request; text that is no issue gets the editor's one line. */
-async function parseRequested(input: { text?: string; fileID?: string; fileName?: string }, deps: PublishDeps) {
+async function parseRequested(
+  input: { text?: string; fileID?: string; fileName?: string },
+  deps: PublishDeps,
+) {
   const { text, format } = await issueText(input, deps)
   const result = parseIssueText(text)
   if (!result.ok) throw new ApiFailure('invalid_argument', notAnIssueFile(result.error.message))
@@ -83,7 +89,9 @@ export const publishFunction = createFunction(publishInput, {
     return {
       format,
       parsed,
-      existing: existing ? { published: existing.published, articleCount: existing.articleCount } : null,
+      existing: existing
+        ? { published: existing.published, articleCount: existing.articleCount }
+        : null,
       kept,
       added,
     }
@@ -92,10 +100,16 @@ export const publishFunction = createFunction(publishInput, {
   async 'issues.publish'(input, ctx, deps: PublishDeps): Promise<PublishResults['issues.publish']> {
     const openid = await requireAdmin(ctx, deps)
     requireOne(input, ['parsed', 'text', 'fileID'])
-    const given = input.parsed ? ({ warnings: [], ...input.parsed } as ParsedIssue) : (await parseRequested(input, deps)).parsed
+    const given = input.parsed
+      ? ({ warnings: [], ...input.parsed } as ParsedIssue)
+      : (await parseRequested(input, deps)).parsed
     const existing = await existingIssue(deps.db, given.issue.id)
     const { parsed, kept, added } = withKeptIds(given, existing)
-    const { issueId, firstPublish, replaced, articleCount } = await publishIssue(deps.db, parsed, ctx.now())
+    const { issueId, firstPublish, replaced, articleCount } = await publishIssue(
+      deps.db,
+      parsed,
+      ctx.now(),
+    )
     // After the issue is visible, so a notification never opens a missing page. Once per issue:
     // a corrected republish finds the job and notifies nobody again.
     const jobCreated = await createJobOnce(deps.db, parsed, ctx.now())
@@ -105,16 +119,28 @@ export const publishFunction = createFunction(publishInput, {
       openid,
       action: replaced ? 'issues.replace' : 'issues.publish',
       issueId,
-      detail: replaced ? `${articleCount} articles (${kept} kept their ids, ${added} new)` : `${articleCount} articles; subscribers notified`,
+      detail: replaced
+        ? `${articleCount} articles (${kept} kept their ids, ${added} new)`
+        : `${articleCount} articles; subscribers notified`,
     })
     return { issueId, firstPublish, replaced, articleCount, jobCreated }
   },
 
-  async 'issues.unpublish'(input, ctx, deps: PublishDeps): Promise<PublishResults['issues.unpublish']> {
+  async 'issues.unpublish'(
+    input,
+    ctx,
+    deps: PublishDeps,
+  ): Promise<PublishResults['issues.unpublish']> {
     const openid = await requireAdmin(ctx, deps)
     const unpublished = await unpublishIssue(deps.db, input.id, ctx.now())
     if (!unpublished) throw new ApiFailure('not_found', `issue ${input.id} not found`)
-    await audit(deps.db, { at: ctx.now().toISOString(), openid, action: 'issues.unpublish', issueId: input.id, detail: '' })
+    await audit(deps.db, {
+      at: ctx.now().toISOString(),
+      openid,
+      action: 'issues.unpublish',
+      issueId: input.id,
+      detail: '',
+    })
     return { issueId: input.id, unpublished }
   },
 

@@ -13,13 +13,20 @@ export interface PublishedArticleRef {
  * links and QR codes keep working: each new article takes the id of the best-matching published one
  * (same region first, tolerant title match); articles that are really new get unused ids.
  */
-export function keepArticleIds(previous: PublishedArticleRef[], parsed: ParsedIssue): { parsed: ParsedIssue; kept: number; added: number } {
+export function keepArticleIds(
+  previous: PublishedArticleRef[],
+  parsed: ParsedIssue,
+): { parsed: ParsedIssue; kept: number; added: number } {
   const free = new Set(previous.map((p) => p.id))
   const ids: (string | null)[] = parsed.articles.map(() => null)
   // Best pairs first, so a slightly edited title never steals the id of an unchanged one.
   const pairs = parsed.articles
     .flatMap((a, i) =>
-      previous.map((p) => ({ i, id: p.id, score: titleSimilarity(a.title, p.title) + (a.region === p.region ? 0.01 : 0) })),
+      previous.map((p) => ({
+        i,
+        id: p.id,
+        score: titleSimilarity(a.title, p.title) + (a.region === p.region ? 0.01 : 0),
+      })),
     )
     .filter((pair) => pair.score >= SAME_TITLE)
     .sort((x, y) => y.score - x.score)
@@ -29,7 +36,10 @@ export function keepArticleIds(previous: PublishedArticleRef[], parsed: ParsedIs
       free.delete(id)
     }
   }
-  const taken = new Set([...previous.map((p) => p.id), ...ids.filter((id): id is string => id !== null)])
+  const taken = new Set([
+    ...previous.map((p) => p.id),
+    ...ids.filter((id): id is string => id !== null),
+  ])
   let next = 1
   const unused = (): string => {
     while (taken.has(articleIdOf(parsed.issue.id, next))) next++

@@ -1,7 +1,13 @@
 import { groupByRegion } from '../../../core/issue-text/render'
 import type { ParsedIssue } from '../../../core/types'
 import type { Database } from '../ports/database'
-import { ARTICLES, ISSUES, articleRecordId, type ArticleRecord, type IssueRecord } from '../content/records'
+import {
+  ARTICLES,
+  ISSUES,
+  articleRecordId,
+  type ArticleRecord,
+  type IssueRecord,
+} from '../content/records'
 
 const EXCERPT_LENGTH = 80
 const FIRST_TITLES = 3
@@ -16,7 +22,8 @@ export interface PublishOutcome {
 }
 
 /** A revision id that sorts by time and cannot collide between two publishers. */
-const newRev = (now: Date): string => `${now.getTime().toString(36)}${Math.random().toString(36).slice(2, 8)}`
+const newRev = (now: Date): string =>
+  `${now.getTime().toString(36)}${Math.random().toString(36).slice(2, 8)}`
 
 function toArticleRecords(parsed: ParsedIssue, rev: string): ArticleRecord[] {
   const { issue } = parsed
@@ -38,7 +45,12 @@ function toArticleRecords(parsed: ParsedIssue, rev: string): ArticleRecord[] {
   })
 }
 
-function toIssueRecord(parsed: ParsedIssue, rev: string, firstPublishedAt: string, now: string): IssueRecord {
+function toIssueRecord(
+  parsed: ParsedIssue,
+  rev: string,
+  firstPublishedAt: string,
+  now: string,
+): IssueRecord {
   const { issue, articles } = parsed
   const sections = [...groupByRegion(articles)].map(([region, group]) => ({
     region,
@@ -65,7 +77,11 @@ function toIssueRecord(parsed: ParsedIssue, rev: string, firstPublishedAt: strin
  * them; superseded records are removed last. A run killed at any point leaves the old state or the
  * new one, and the next publish sweeps what it left behind.
  */
-export async function publishIssue(db: Database, parsed: ParsedIssue, now: Date): Promise<PublishOutcome> {
+export async function publishIssue(
+  db: Database,
+  parsed: ParsedIssue,
+  now: Date,
+): Promise<PublishOutcome> {
   const issues = db.collection<IssueRecord>(ISSUES)
   const articles = db.collection<ArticleRecord>(ARTICLES)
   const rev = newRev(now)

@@ -30,8 +30,7 @@ function pageBreakAt(marked: string, pick: number): number | null {
   const candidates: number[] = []
   for (let i = 1; i < end - 1; i++) {
     const head = marked.slice(0, i)
-    if (marked.slice(i - 1, i + 1) === '**' || /\s/.test(marked[i - 1] + marked[i]))
-      continue
+    if (marked.slice(i - 1, i + 1) === '**' || /\s/.test(marked[i - 1] + marked[i])) continue
     if (/[A-Za-z0-9-]{2}/.test(marked[i - 1] + marked[i])) continue
     if (visibleLength(head) <= HEADING_MAX || endsSentence(head)) continue
     candidates.push(i)
@@ -40,7 +39,10 @@ function pageBreakAt(marked: string, pick: number): number | null {
 }
 
 const noise = fc.record({
-  regionOrder: fc.shuffledSubarray(regions, { minLength: regions.length, maxLength: regions.length }),
+  regionOrder: fc.shuffledSubarray(regions, {
+    minLength: regions.length,
+    maxLength: regions.length,
+  }),
   cuts: fc.array(fc.option(fc.nat(), { freq: 2 }), { minLength: 1, maxLength: 100 }),
   crlf: fc.boolean(),
   indent: fc.array(fc.boolean(), { minLength: 1, maxLength: 7 }),
@@ -73,7 +75,9 @@ describe('re-rendering the sample with print noise', () => {
         expect(parsed.issue).toEqual(reference.issue)
         expect(parsed.warnings).toEqual([])
         expect(parsed.articles.map((a) => a.region)).toEqual(
-          regionOrder.flatMap((r) => reference.articles.filter((a) => a.region === r).map((a) => a.region)),
+          regionOrder.flatMap((r) =>
+            reference.articles.filter((a) => a.region === r).map((a) => a.region),
+          ),
         )
         expect(byTitle(parsed.articles)).toEqual(byTitle(reference.articles))
       }),

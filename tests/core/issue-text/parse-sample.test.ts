@@ -11,7 +11,12 @@ const parseSample = (): ParsedIssue => {
 const rawLines = (): string[] =>
   readSampleIssue()
     .split('\n')
-    .map((l) => l.trim().replace(/\*\*/g, '').replace(/（[^（）]*\d{8}）$/, ''))
+    .map((l) =>
+      l
+        .trim()
+        .replace(/\*\*/g, '')
+        .replace(/（[^（）]*\d{8}）$/, ''),
+    )
     .filter(Boolean)
 
 describe('the sample issue (2024 年第 6 期)', () => {
@@ -33,7 +38,18 @@ describe('the sample issue (2024 年第 6 期)', () => {
       fax: '022-66222940',
     })
     expect(issue.toc).toHaveLength(10)
-    expect(issue.toc.map((e) => e.region)).toEqual(['区域', '上海', '上海', '上海', '上海', '广东', '广东', '广东', '北京', '江苏'])
+    expect(issue.toc.map((e) => e.region)).toEqual([
+      '区域',
+      '上海',
+      '上海',
+      '上海',
+      '上海',
+      '广东',
+      '广东',
+      '广东',
+      '北京',
+      '江苏',
+    ])
     expect(warnings).toEqual([])
   })
 
@@ -41,34 +57,98 @@ describe('the sample issue (2024 年第 6 期)', () => {
     expect(
       articles.map((a) => [a.id, a.region, a.title, a.tocTitle ?? null, a.sources, a.sourceDate]),
     ).toEqual([
-      ['i280-01', '区域', '各地加速未来产业先导区产业集聚', null, ['中国战略新兴产业杂志公众号'], '2024-03-21'],
-      ['i280-02', '上海', '上海专精特新专板开板 首批162家企业集体登陆', '上海专精特新专板开板 首批 162 家企业集体登陆', ['上海证券报'], '2024-03-26'],
-      ['i280-03', '上海', '上海加快建立碳足迹体系 打造绿色低碳供应链', null, ['上海证券报'], '2024-03-25'],
-      ['i280-04', '上海', '上海发布推进新型基础设施建设行动方案', null, ['上海证券报'], '2024-03-19'],
-      ['i280-05', '上海', '用制度创新优势打造未来产业“政策工具箱”', '用制度创新优势打造未来产业赛道“政策工具箱”', ['文汇报', '证券时报'], '2024-03-25'],
+      [
+        'i280-01',
+        '区域',
+        '各地加速未来产业先导区产业集聚',
+        null,
+        ['中国战略新兴产业杂志公众号'],
+        '2024-03-21',
+      ],
+      [
+        'i280-02',
+        '上海',
+        '上海专精特新专板开板 首批162家企业集体登陆',
+        '上海专精特新专板开板 首批 162 家企业集体登陆',
+        ['上海证券报'],
+        '2024-03-26',
+      ],
+      [
+        'i280-03',
+        '上海',
+        '上海加快建立碳足迹体系 打造绿色低碳供应链',
+        null,
+        ['上海证券报'],
+        '2024-03-25',
+      ],
+      [
+        'i280-04',
+        '上海',
+        '上海发布推进新型基础设施建设行动方案',
+        null,
+        ['上海证券报'],
+        '2024-03-19',
+      ],
+      [
+        'i280-05',
+        '上海',
+        '用制度创新优势打造未来产业“政策工具箱”',
+        '用制度创新优势打造未来产业赛道“政策工具箱”',
+        ['文汇报', '证券时报'],
+        '2024-03-25',
+      ],
       ['i280-06', '广东', '深圳推动高端装备产业集群高质量发展', null, ['深圳特区报'], '2024-03-27'],
-      ['i280-07', '广东', '前海发布关于促进大宗商品贸易高质量发展措施', null, ['深圳特区报'], '2024-03-21'],
-      ['i280-08', '广东', '深圳发布全国首个市级适应气候变化中长期规划', null, ['深圳特区报'], '2024-03-27'],
+      [
+        'i280-07',
+        '广东',
+        '前海发布关于促进大宗商品贸易高质量发展措施',
+        null,
+        ['深圳特区报'],
+        '2024-03-21',
+      ],
+      [
+        'i280-08',
+        '广东',
+        '深圳发布全国首个市级适应气候变化中长期规划',
+        null,
+        ['深圳特区报'],
+        '2024-03-27',
+      ],
       ['i280-09', '北京', '北京携手津冀布局新质生产力', null, ['上海证券报'], '2024-03-26'],
-      ['i280-10', '江苏', '苏州工业园区发布推进 ESG 发展的若干措施', '苏州工业园发布推进 ESG 发展的若干措施', ['21世纪经济报道'], '2024-03-19'],
+      [
+        'i280-10',
+        '江苏',
+        '苏州工业园区发布推进 ESG 发展的若干措施',
+        '苏州工业园发布推进 ESG 发展的若干措施',
+        ['21世纪经济报道'],
+        '2024-03-19',
+      ],
     ])
   })
 
   it('keeps sub-headings apart from paragraphs', () => {
-    const headings = articles.map((a) => a.blocks.filter((b) => b.type === 'heading').map((b) => b.text))
+    const headings = articles.map((a) =>
+      a.blocks.filter((b) => b.type === 'heading').map((b) => b.text),
+    )
     expect(headings).toEqual([
       ['构建未来产业集聚发展平台', '“自下而上”探索新路径', '因地制宜 各取所长'],
       [],
       [],
       [],
       ['临港片区未来产业先导区', '张江未来产业先导区', '大零号湾未来产业先导区'],
-      ['重大装备技术力争实现“从 0 到 1”的突破', '推动装备企业向高端化、智能化攀升', '生态创新为产业升级注入强劲动力'],
+      [
+        '重大装备技术力争实现“从 0 到 1”的突破',
+        '推动装备企业向高端化、智能化攀升',
+        '生态创新为产业升级注入强劲动力',
+      ],
       [],
       [],
       [],
       [],
     ])
-    const paragraphCounts = articles.map((a) => a.blocks.filter((b) => b.type === 'paragraph').length)
+    const paragraphCounts = articles.map(
+      (a) => a.blocks.filter((b) => b.type === 'paragraph').length,
+    )
     expect(paragraphCounts).toEqual([16, 6, 5, 7, 6, 10, 5, 5, 1, 1])
   })
 
@@ -95,7 +175,9 @@ describe('the sample issue (2024 年第 6 期)', () => {
   })
 
   it('keeps paragraphs that open with a region tag inside the first article', () => {
-    const tagged = articles.map((a) => a.blocks.filter((b) => /^【.+?】/.test(b.text)).map((b) => b.text.slice(0, 4)))
+    const tagged = articles.map((a) =>
+      a.blocks.filter((b) => /^【.+?】/.test(b.text)).map((b) => b.text.slice(0, 4)),
+    )
     expect(tagged[0]).toEqual(['【浙江】', '【上海】', '【江苏】', '【安徽】', '【广东】'])
     expect(tagged.slice(1).flat()).toEqual([])
     expect(articles.map((a) => a.region)).not.toContain('浙江')
@@ -105,7 +187,9 @@ describe('the sample issue (2024 年第 6 期)', () => {
     const bolded = articles.flatMap((a) => a.blocks).filter((b) => b.bold.length > 0)
     expect(bolded).toHaveLength(1)
     const [block] = bolded
-    expect(block.bold.map(([s, e]) => block.text.slice(s, e))).toEqual(['建设一批未来产业孵化器和先导区'])
+    expect(block.bold.map(([s, e]) => block.text.slice(s, e))).toEqual([
+      '建设一批未来产业孵化器和先导区',
+    ])
     for (const b of articles.flatMap((a) => a.blocks)) expect(b.text).not.toContain('*')
     for (const a of articles) expect(a.title).not.toContain('*')
   })

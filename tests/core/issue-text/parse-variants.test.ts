@@ -41,7 +41,8 @@ describe('format variants of the same issue', () => {
 
   it('reads masthead labels with inline values', () => {
     const block = sample.slice(sample.indexOf('主办'), sample.indexOf('【区域】\n'))
-    const inline = '主办：天津滨海综合发展研究院 泰达图书馆档案馆\n编辑：贺然、金敏毓、何莉娟\n统筹：史继平 韩玉刚 马爱华 武晓庆\n电话：022-66222942\n传真：022-66222940\n\n'
+    const inline =
+      '主办：天津滨海综合发展研究院 泰达图书馆档案馆\n编辑：贺然、金敏毓、何莉娟\n统筹：史继平 韩玉刚 马爱华 武晓庆\n电话：022-66222942\n传真：022-66222940\n\n'
     expect(parse(sample.replace(block, inline)).issue).toEqual(reference.issue)
   })
 
@@ -56,12 +57,18 @@ describe('format variants of the same issue', () => {
   })
 
   it('opens a section from 【X】title without bold markers', () => {
-    const plain = sample.replace('【北京】**北京携手津冀布局新质生产力**', '【北京】北京携手津冀布局新质生产力')
+    const plain = sample.replace(
+      '【北京】**北京携手津冀布局新质生产力**',
+      '【北京】北京携手津冀布局新质生产力',
+    )
     expect(parse(plain)).toEqual(reference)
   })
 
   it('opens a section whose title was edited after the contents were set', () => {
-    const edited = sample.replace('【北京】**北京携手津冀布局新质生产力**', '【北京】京津冀共建新质生产力协作网络')
+    const edited = sample.replace(
+      '【北京】**北京携手津冀布局新质生产力**',
+      '【北京】京津冀共建新质生产力协作网络',
+    )
     const parsed = parse(edited)
     expect(parsed.articles.map((a) => a.region)).toEqual(reference.articles.map((a) => a.region))
     expect(parsed.articles[8].title).toBe('京津冀共建新质生产力协作网络')
@@ -80,12 +87,18 @@ describe('format variants of the same issue', () => {
   it('joins a page break that falls inside a bold phrase or before a comma', () => {
     const text = sample
       .replace('**建设一批未来产业孵化器和先导区**', '**建设一批未来产业\n\n孵化器和先导区**')
-      .replace('上海专精特新专板开板暨认股权综合服务试点启动仪式”', '上海专精特新专板开板暨认股权综合服务试点启动仪式”\n\n')
+      .replace(
+        '上海专精特新专板开板暨认股权综合服务试点启动仪式”',
+        '上海专精特新专板开板暨认股权综合服务试点启动仪式”\n\n',
+      )
     expect(parse(text)).toEqual(reference)
   })
 
   it('reports a contents line that matches no article', () => {
-    const extra = sample.replace('- 【北京】 北京携手津冀布局新质生产力', '- 【北京】 北京携手津冀布局新质生产力\n京津冀协同推进城市更新试点')
+    const extra = sample.replace(
+      '- 【北京】 北京携手津冀布局新质生产力',
+      '- 【北京】 北京携手津冀布局新质生产力\n京津冀协同推进城市更新试点',
+    )
     const parsed = parse(extra)
     expect(parsed.articles).toEqual(reference.articles)
     expect(parsed.warnings).toEqual([

@@ -3,7 +3,12 @@ import { isSameTitle, titleSimilarity } from '@core/issue-text/title-match'
 describe('tolerant title matching', () => {
   it('treats spacing, quotes and a changed word as the same title', () => {
     expect(isSameTitle('首批 162 家企业集体登陆', '首批162家企业集体登陆')).toBe(true)
-    expect(isSameTitle('苏州工业园发布推进 ESG 发展的若干措施', '苏州工业园区发布推进 ESG 发展的若干措施')).toBe(true)
+    expect(
+      isSameTitle(
+        '苏州工业园发布推进 ESG 发展的若干措施',
+        '苏州工业园区发布推进 ESG 发展的若干措施',
+      ),
+    ).toBe(true)
     expect(isSameTitle('打造未来产业赛道“政策工具箱”', '打造未来产业“政策工具箱”')).toBe(true)
   })
 

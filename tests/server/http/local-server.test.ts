@@ -47,14 +47,20 @@ describe('local server', () => {
     expect((await post('content', { action: 'nope' })).status).toBe(404)
     expect((await post('nofunction', { action: 'x' })).status).toBe(404)
     expect((await post('content', { action: 'articles.get', id: 'i280-99' })).status).toBe(404)
-    expect((await post('content', { action: 'search', q: 'x'.repeat(200 * 1024) })).status).toBe(413)
+    expect((await post('content', { action: 'search', q: 'x'.repeat(200 * 1024) })).status).toBe(
+      413,
+    )
     const unpublish = { action: 'issues.unpublish', id: 'i280' }
     expect((await post('publish', unpublish)).status).toBe(403)
     expect((await post('publish', unpublish, { 'x-wx-openid': 'reader-1' })).status).toBe(403)
   })
 
   it('takes the caller only from the x-wx-openid header', async () => {
-    const spoofed = await post('publish', { action: 'issues.unpublish', id: 'i280', openid: 'editor-1' })
+    const spoofed = await post('publish', {
+      action: 'issues.unpublish',
+      id: 'i280',
+      openid: 'editor-1',
+    })
     expect(spoofed.status).toBe(400)
     expect((await post('content', { action: 'issues.get', id: 'i280' })).status).toBe(200)
   })
@@ -69,11 +75,18 @@ describe('local server', () => {
 
   it('never answers 500 to client input and stays up', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.oneof(fc.string(), fc.json(), fc.jsonValue().map((v) => JSON.stringify({ action: 'search', q: v }))), async (raw) => {
-        const { status, body } = await post('content', raw)
-        expect([200, 400, 404, 413]).toContain(status)
-        expect(typeof body.ok).toBe('boolean')
-      }),
+      fc.asyncProperty(
+        fc.oneof(
+          fc.string(),
+          fc.json(),
+          fc.jsonValue().map((v) => JSON.stringify({ action: 'search', q: v })),
+        ),
+        async (raw) => {
+          const { status, body } = await post('content', raw)
+          expect([200, 400, 404, 413]).toContain(status)
+          expect(typeof body.ok).toBe('boolean')
+        },
+      ),
       { numRuns: 150 },
     )
     expect((await post('content', { action: 'issues.list' })).status).toBe(200)
@@ -107,18 +120,29 @@ describe('hostile requests', () => {
   })
 
   it('stores an upload whose file name header is broken percent-encoding', async () => {
-    const res = await fetch(`${base}/storage/upload`, { method: 'POST', headers: { 'x-file-name': '%E0%A4%A' }, body: 'text' })
+    const res = await fetch(`${base}/storage/upload`, {
+      method: 'POST',
+      headers: { 'x-file-name': '%E0%A4%A' },
+      body: 'text',
+    })
     expect(res.status).toBe(200)
   })
 })
 
 describe('rate limiting', () => {
   it('answers 429 past the per-minute budget', async () => {
-    const limited = createLocalServer({ cloud: createLocalCloud(null, []), staticRoot: null, rateLimitPerMinute: 3 })
+    const limited = createLocalServer({
+      cloud: createLocalCloud(null, []),
+      staticRoot: null,
+      rateLimitPerMinute: 3,
+    })
     await new Promise<void>((r) => limited.listen(0, '127.0.0.1', r))
     const url = `http://127.0.0.1:${(limited.address() as AddressInfo).port}/api/content`
     const statuses: number[] = []
-    for (let i = 0; i < 5; i++) statuses.push((await fetch(url, { method: 'POST', body: '{"action":"regions.list"}' })).status)
+    for (let i = 0; i < 5; i++)
+      statuses.push(
+        (await fetch(url, { method: 'POST', body: '{"action":"regions.list"}' })).status,
+      )
     await new Promise<void>((r) => limited.close(() => r()))
     expect(statuses).toEqual([200, 200, 200, 429, 429])
   })

@@ -186,11 +186,9 @@ describe('embedded database (wx-server-sdk subset)', () => {
     await (
       await first.store('items')
     ).insertAsync({ _id: 'd', at: new Date(5), nested: { at: new Date(7) } })
-    await first
-      .collection<Loose>('items')
-      .add({
-        data: { _id: 't', text: '{"$$date": 1} and "$$date"', n: 1.5, no: null, list: ['a', 2] },
-      })
+    await first.collection<Loose>('items').add({
+      data: { _id: 't', text: '{"$$date": 1} and "$$date"', n: 1.5, no: null, list: ['a', 2] },
+    })
     await first.close()
     const seen = new EmbeddedDatabase(dir).collection<Loose>('items')
     const d = (await seen.doc('d').get()).data

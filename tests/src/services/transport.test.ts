@@ -113,7 +113,9 @@ describe('the h5 identity', () => {
 describe('the article index.html fetched early (h5)', () => {
   const article = { ok: true, data: { article: { id: 'i1-01' } } }
   const server = () =>
-    ({ call: jest.fn(async () => ({ ok: true, data: 'from the server' })) }) as unknown as Transport & {
+    ({
+      call: jest.fn(async () => ({ ok: true, data: 'from the server' })),
+    }) as unknown as Transport & {
       call: jest.Mock
     }
 
