@@ -1,5 +1,10 @@
-/** Limits shared by every way an issue file comes in (CLI, local server, cloud function). */
+/**
+ * Limits, and the lines that report them, shared by every way an issue comes in (CLI, local
+ * server, cloud function, the editors' desk). No imports: the mini-program bundles this file.
+ */
 export const MAX_ISSUE_FILE_BYTES = 5 * 1024 * 1024
+/** Pasted or sent export text, in characters: several times any real issue. */
+export const MAX_ISSUE_TEXT_CHARS = 90_000
 
 /** The one line for an oversized file; the size rounds up, so a file just over never reads 5.0 MB. */
 export const fileTooLarge = (bytes: number): string =>
@@ -22,3 +27,7 @@ export function utf8Bytes(text: string): number {
   }
   return bytes
 }
+
+/** How every failure to read a file or text as an issue begins, wherever it was found out. */
+export const NOT_AN_ISSUE_FILE = '不是可识别的期刊文件：'
+export const notAnIssueFile = (reason: string): string => `${NOT_AN_ISSUE_FILE}${reason}`

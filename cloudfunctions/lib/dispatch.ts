@@ -21,7 +21,7 @@ export type Handlers<I extends { action: string }, D> = {
   ) => Promise<unknown>
 }
 
-const describeZodError = (error: ZodError): string => {
+export const describeZodError = (error: ZodError): string => {
   const issue = error.issues[0]
   const field = issue.path.join('.') || 'input'
   if (issue.code === 'unrecognized_keys') return `unknown field ${issue.keys.join(', ')}`

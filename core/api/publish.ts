@@ -1,5 +1,10 @@
-/** The `publish` function's contract (admin only): a parsed issue in, its publishing outcome out. */
+/**
+ * The `publish` function's contract (admin only): an issue's text, uploaded file or parse in, its
+ * preview or publishing outcome out.
+ */
 import { z } from 'zod'
+
+import { MAX_ISSUE_TEXT_CHARS } from '../limits'
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be an ISO date')
 const shortText = z.string().max(200)
@@ -69,6 +74,13 @@ export const parsedIssueSchema = z
     })
   })
 
+/** Pasted export text, or a file uploaded to cloud storage (text export, .docx or .pdf). */
+const issueSource = {
+  text: z.string().min(1).max(MAX_ISSUE_TEXT_CHARS).optional(),
+  fileID: z.string().min(1).max(300).optional(),
+  fileName: z.string().max(120).optional(),
+}
+
 export const publishInput = z.discriminatedUnion('action', [
   z
     .object({
@@ -78,19 +90,14 @@ export const publishInput = z.discriminatedUnion('action', [
        * an issue publishes whatever its size; or an issue already parsed, when it fits a request.
        */
       parsed: parsedIssueSchema.optional(),
-      text: z.string().min(1).max(90000).optional(),
-      fileID: z.string().min(1).max(300).optional(),
-      fileName: z.string().max(120).optional(),
+      ...issueSource,
     })
     .strict(),
   z.object({ action: z.literal('issues.unpublish'), id: z.string().regex(/^i\d{1,6}$/) }).strict(),
   z
     .object({
       action: z.literal('issues.preview'),
-      /** Pasted export text, or a file uploaded to cloud storage (text export, .docx or .pdf). */
-      text: z.string().min(1).max(90000).optional(),
-      fileID: z.string().min(1).max(300).optional(),
-      fileName: z.string().max(120).optional(),
+      ...issueSource,
     })
     .strict(),
   z.object({ action: z.literal('audit.list'), cursor: z.string().max(40).optional() }).strict(),

@@ -1,6 +1,7 @@
 import path from 'path'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'http'
 import { MAX_ISSUE_FILE_BYTES } from '../../core/limits'
+import { uploadCloudPath } from '../../core/uploads'
 import {
   HTTP_STATUS,
   MAX_BODY_BYTES,
@@ -107,19 +108,11 @@ export function createLocalServer(options: ServerOptions): Server {
   async function handleUpload(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (req.method !== 'POST') return sendError(res, 'not_found', 'upload with POST')
     const header = req.headers['x-file-name']
-    const name =
-      typeof header === 'string'
-        ? decodeOrKeep(header)
-            .replace(/[^\w.\-\u4e00-\u9fff]/g, '_')
-            .slice(0, 80)
-        : 'upload'
+    const name = typeof header === 'string' ? decodeOrKeep(header) : 'upload'
     const body = await readBody(req, MAX_ISSUE_FILE_BYTES)
     if (body === null) return sendError(res, 'payload_too_large', 'files are limited to 5 MB')
     if (body.length === 0) return sendError(res, 'invalid_argument', 'the file is empty')
-    const { fileID } = await options.cloud.storage.upload(
-      `uploads/${Date.now().toString(36)}-${name}`,
-      body,
-    )
+    const { fileID } = await options.cloud.storage.upload(uploadCloudPath(name), body)
     sendJson(res, 200, { ok: true, data: { fileID } })
   }
 

@@ -42,12 +42,23 @@ export class WxacodeStandIn implements WxacodeApi {
 export class LocalFileStorage implements FileStorage {
   constructor(private readonly dir: string) {}
 
+  private get root(): string {
+    return path.resolve(this.dir, 'storage')
+  }
+
+  /** The file a cloud path names, or null when it would fall outside storage (`..`, absolute). */
+  private fileAt(cloudPath: string): string | null {
+    const file = path.resolve(this.root, cloudPath)
+    return file.startsWith(this.root + path.sep) ? file : null
+  }
+
   async upload(cloudPath: string, content: Uint8Array) {
-    const safe = path.posix.normalize(cloudPath).replace(/^(\.\.\/)+/, '')
-    const file = path.join(this.dir, 'storage', safe)
+    const file = this.fileAt(cloudPath)
+    // cloud.uploadFile refuses a cloudPath it cannot store, with an errMsg like this one.
+    if (!file) throw new Error(`uploadFile:fail invalid cloudPath ${cloudPath}`)
     mkdirSync(path.dirname(file), { recursive: true })
     writeFileSync(file, content)
-    return { fileID: `cloud://local/${safe}` }
+    return { fileID: `cloud://local/${path.relative(this.root, file).split(path.sep).join('/')}` }
   }
 
   async download(fileID: string): Promise<Uint8Array> {
@@ -59,8 +70,6 @@ export class LocalFileStorage implements FileStorage {
   /** The file behind a local file id, or null. */
   pathOf(fileID: string): string | null {
     const m = /^cloud:\/\/local\/(.+)$/.exec(fileID)
-    return m
-      ? path.join(this.dir, 'storage', path.posix.normalize(m[1]).replace(/^(\.\.\/)+/, ''))
-      : null
+    return m ? this.fileAt(m[1]) : null
   }
 }

@@ -5,7 +5,12 @@ import type { JobView } from '@core/api/notify'
 import type { AuditView, PreviewResult, PublishResults } from '@core/api/publish'
 import type { QrcodeResult } from '@core/api/qrcode'
 import { MAX_BODY_BYTES, type ApiError } from '@core/api/response'
-import { utf8Bytes } from '@core/limits'
+import {
+  MAX_ISSUE_FILE_BYTES,
+  MAX_ISSUE_TEXT_CHARS,
+  NOT_AN_ISSUE_FILE,
+  utf8Bytes,
+} from '@core/limits'
 import type { ContentApi } from '@/services/content-api'
 import { drawPoster, layoutPoster, POSTER_WIDTH, type PosterModel } from '@/services/drawing/poster'
 import type { EditorApi, PublishSource } from '@/services/editor-api'
@@ -13,15 +18,9 @@ import type { PickedFile, Platform } from '@/services/platform'
 
 import { idleState, type LoadState } from './load-state'
 
-/** The server's limit on an uploaded issue file. */
-export const MAX_FILE_BYTES = 5 * 1024 * 1024
-/** The server's limit on pasted text (characters). */
-export const MAX_TEXT_CHARS = 90_000
-
 /** Whether text goes in one function request: under the body limit, JSON escapes counted. */
 const fitsOneRequest = (text: string): boolean =>
-  text.length <= MAX_TEXT_CHARS && utf8Bytes(JSON.stringify(text)) <= MAX_BODY_BYTES - 1024
-const NOT_AN_ISSUE = '不是可识别的期刊文件：'
+  text.length <= MAX_ISSUE_TEXT_CHARS && utf8Bytes(JSON.stringify(text)) <= MAX_BODY_BYTES - 1024
 
 type PreviewArticle = PreviewResult['parsed']['articles'][number]
 
@@ -35,7 +34,8 @@ export interface ImportSource {
 /** One clear line for a failed editor action. */
 export function editorErrorText(error: ApiError | null): string {
   if (!error) return ''
-  if (error.message.startsWith(NOT_AN_ISSUE) || (error as LocalError).plain) return error.message
+  if (error.message.startsWith(NOT_AN_ISSUE_FILE) || (error as LocalError).plain)
+    return error.message
   switch (error.code) {
     case 'permission_denied':
       return '只有编辑可以执行这个操作：当前身份不在编辑名单中'
@@ -195,7 +195,7 @@ export class EditorStore {
     file: PickedFile,
     source: ImportSource = { kind: 'file', name: file.name },
   ): Promise<boolean> {
-    if (file.size > MAX_FILE_BYTES)
+    if (file.size > MAX_ISSUE_FILE_BYTES)
       return this.failPreview(localError('文件太大：期刊文件不能超过 5 MB'))
     if (file.size === 0) return this.failPreview(localError('文件是空的'))
     this.startPreview(source)
@@ -203,19 +203,21 @@ export class EditorStore {
     if (uploaded.ok) {
       const uploadedFile = { fileID: uploaded.data.fileID, fileName: file.name.slice(0, 120) }
       const res = await this.api.previewFile(uploadedFile.fileID, uploadedFile.fileName)
-      if (res.ok || res.error.message.startsWith(NOT_AN_ISSUE) || !serverLacksFiles(res.error))
+      if (res.ok || res.error.message.startsWith(NOT_AN_ISSUE_FILE) || !serverLacksFiles(res.error))
         return this.takePreview(res, uploadedFile)
     }
+    // The upload failed or the server cannot read uploads: a text export that fits one request
+    // can still be sent as text.
     const text = await this.platform.readTextFile(file)
-    if (text !== null) {
-      if (text.length > MAX_TEXT_CHARS)
-        return this.failPreview(localError('文本太长：一期的导出文本不超过 9 万字'))
+    if (text !== null && fitsOneRequest(text))
       return this.takePreview(await this.api.previewText(text), { text })
-    }
+    if (!uploaded.ok) return this.failPreview(uploaded.error)
     return this.failPreview(
-      uploaded.ok
-        ? localError('服务器暂时还不能解析 DOCX/PDF：请选择 .txt 导出文本，或把文本粘贴进来')
-        : uploaded.error,
+      localError(
+        text === null
+          ? '服务器暂时还不能解析 DOCX/PDF：请选择 .txt 导出文本，或把文本粘贴进来'
+          : '文本太长：服务器暂时只能直接接收 100 KB 以内的文本',
+      ),
     )
   }
 

@@ -161,6 +161,22 @@ describe('editor publishing', () => {
     expect(!reader.ok && reader.error.code).toBe('permission_denied')
   })
 
+  it('refuses, at preview already, an issue that reads but breaks the publishing limits', async () => {
+    const p = sampleParsed()
+    const long = p.articles[0].blocks.find((b) => b.type === 'paragraph')!
+    long.text = '长'.repeat(24_000)
+    long.bold = []
+    const text = renderIssueText(p.issue, p.articles)
+    for (const action of ['issues.preview', 'issues.publish']) {
+      const r = await publishFunction({ action, text }, as('editor-1'), { db, admins })
+      expect(!r.ok && r.error).toEqual({
+        code: 'invalid_argument',
+        message: expect.stringMatching(/^这一期超出了发布的限制：articles\.0\.blocks\.\d+\.text: /),
+      })
+    }
+    expect((await db.collection('issues').count()).total).toBe(0)
+  })
+
   it('says clearly when the text is not an issue', async () => {
     const r = await publishFunction(
       { action: 'issues.preview', text: '会议纪要：今天讨论了预算。' },
@@ -221,6 +237,7 @@ describe('editor publishing', () => {
 
   it('checks the editor on every action', async () => {
     const p = sampleParsed()
+    const storage = { upload: jest.fn(), download: jest.fn() }
     for (const event of [
       { action: 'issues.preview', text: readSampleIssue() },
       {
@@ -229,14 +246,17 @@ describe('editor publishing', () => {
         fileName: 'issue.docx',
       },
       { action: 'issues.publish', parsed: { issue: p.issue, articles: p.articles } },
+      { action: 'issues.publish', text: readSampleIssue() },
+      { action: 'issues.publish', fileID: 'cloud://local/uploads/issue.docx' },
       { action: 'issues.unpublish', id: 'i280' },
       { action: 'audit.list' },
     ]) {
       for (const who of [null, 'reader-1']) {
-        const r = await publishFunction(event, as(who), { db, admins })
+        const r = await publishFunction(event, as(who), { db, admins, storage })
         expect(!r.ok && r.error.code).toBe('permission_denied')
       }
     }
+    expect(storage.download).not.toHaveBeenCalled()
     expect((await db.collection('audit').count()).total).toBe(0)
   })
 })

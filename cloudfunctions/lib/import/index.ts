@@ -3,7 +3,7 @@
  * each turned into the export's text so that `parseIssueText` reads them all alike.
  */
 import { decodeIssueBytes } from '../../../core/issue-text/decode'
-import { fileTooLarge, MAX_ISSUE_FILE_BYTES } from '../../../core/limits'
+import { fileTooLarge, MAX_ISSUE_FILE_BYTES, notAnIssueFile } from '../../../core/limits'
 import { fail, ok, type Result } from '../../../core/result'
 import { docxToIssueText } from './docx'
 import { firstLine } from './error-text'
@@ -25,9 +25,6 @@ export interface ImportOptions {
 export type { PdfProgress }
 
 export const UNRECOGNIZED_FILE = 'unrecognized_file'
-
-/** The one line an editor gets for a file that is not an issue, whatever stage found it out. */
-export const notAnIssueFile = (reason: string): string => `不是可识别的期刊文件：${reason}`
 
 const unrecognized = (reason: string) => fail(UNRECOGNIZED_FILE, notAnIssueFile(reason))
 

@@ -1,9 +1,10 @@
-import { publishInput, type PublishResults } from '../../../core/api/publish'
+import { parsedIssueSchema, publishInput, type PublishResults } from '../../../core/api/publish'
+import { notAnIssueFile } from '../../../core/limits'
 import { parseIssueText } from '../../../core/issue-text/parse'
 import type { ParsedIssue } from '../../../core/types'
 import { ISSUES, type IssueRecord } from '../content/records'
 import { requireEditor } from '../authorize'
-import { ApiFailure, createFunction } from '../dispatch'
+import { ApiFailure, createFunction, describeZodError } from '../dispatch'
 import type { AdminDirectory } from '../ports/admins'
 import type { CallContext } from '../ports/context'
 import type { Database } from '../ports/database'
@@ -11,7 +12,7 @@ import { createJobOnce } from '../notify/jobs'
 import { audit, auditPage } from './audit'
 import { keepArticleIds } from './keep-ids'
 import { publishIssue, unpublishIssue } from './publish-issue'
-import { importIssueFile, notAnIssueFile } from '../import'
+import { importIssueFile } from '../import'
 import type { FileStorage } from '../ports/wxacode'
 
 export interface PublishDeps {
@@ -24,6 +25,9 @@ export interface PublishDeps {
 }
 
 const AUDIT_PAGE = 50
+
+/** Pasted text or an uploaded file, as preview and publish take them. */
+type IssueSource = { text?: string; fileID?: string; fileName?: string }
 
 const requireAdmin = (ctx: CallContext, deps: PublishDeps): Promise<string> =>
   requireEditor(deps.admins, ctx, 'only editors may publish')
@@ -44,7 +48,7 @@ function withKeptIds(parsed: ParsedIssue, existing: IssueRecord | null) {
 
 /** The export text of a request: pasted, or read from the uploaded file in any format. */
 async function issueText(
-  input: { text?: string; fileID?: string; fileName?: string },
+  input: IssueSource,
   deps: PublishDeps,
 ): Promise<{ text: string; format: 'text' | 'docx' | 'pdf' }> {
   if (input.text !== undefined) return { text: input.text, format: 'text' }
@@ -66,14 +70,22 @@ function requireOne(input: Record<string, unknown>, names: string[]): void {
     throw new ApiFailure('invalid_argument', `give exactly one of ${names.join(', ')}`)
 }
 
-/** Reads and parses the issue of a request; text that is no issue gets the editor's one line. */
-async function parseRequested(
-  input: { text?: string; fileID?: string; fileName?: string },
-  deps: PublishDeps,
-) {
+/**
+ * Reads and parses the issue of a request: text that is no issue gets the editor's one line, and
+ * a parse gets the same checks as a parsed issue sent whole (e.g. a paragraph over 20,000
+ * characters), so preview shows what publishing would refuse.
+ */
+async function parseRequested(input: IssueSource, deps: PublishDeps) {
   const { text, format } = await issueText(input, deps)
   const result = parseIssueText(text)
   if (!result.ok) throw new ApiFailure('invalid_argument', notAnIssueFile(result.error.message))
+  const { issue, articles } = result.data
+  const checked = parsedIssueSchema.safeParse({ issue, articles })
+  if (!checked.success)
+    throw new ApiFailure(
+      'invalid_argument',
+      `这一期超出了发布的限制：${describeZodError(checked.error)}`,
+    )
   return { parsed: result.data, format }
 }
 

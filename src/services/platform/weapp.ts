@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro'
 import { utf8Bytes } from '@core/limits'
+import { uploadCloudPath } from '@core/uploads'
 
 import type {
   Canvas2D,
@@ -179,9 +180,8 @@ export function createWeappPlatform(): Platform {
     async uploadFile(file) {
       if (!file.path) return { ok: false, error: { code: 'invalid_argument', message: '没有文件' } }
       try {
-        const safe = file.name.replace(/[^\w.\-\u4e00-\u9fff]/g, '_').slice(0, 80)
         const res = await Taro.cloud.uploadFile({
-          cloudPath: `uploads/${Date.now().toString(36)}-${safe}`,
+          cloudPath: uploadCloudPath(file.name),
           filePath: file.path,
         })
         return { ok: true, data: { fileID: res.fileID } }

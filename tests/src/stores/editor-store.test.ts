@@ -169,6 +169,15 @@ describe('EditorStore', () => {
     expect(editor.draftText).toBe('')
   })
 
+  it('says why a large pasted text could not go up, rather than blaming its size', async () => {
+    const { editor, platform, transport } = setup({ supportsFiles: true })
+    platform.uploadResult = { ok: false, error: { code: 'unavailable', message: '网络不可用' } }
+    platform.textOfFile = largeIssueText()
+    expect(await editor.previewText(largeIssueText())).toBe(false)
+    expect(editorErrorText(editor.previewState.error)).toBe('网络不可用，请稍后重试')
+    expect(transport.inputsOf('issues.preview')).toEqual([])
+  })
+
   it('refuses a non-editor on the server and says so', async () => {
     const { editor } = setup({ isEditor: false })
     await editor.previewText(readSampleIssue())

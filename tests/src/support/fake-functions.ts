@@ -2,6 +2,7 @@ import type { PublishInput } from '@core/api/publish'
 import type { ApiResponse } from '@core/api/response'
 import type { SubscriptionInput } from '@core/api/subscription'
 import { parseIssueText } from '@core/index'
+import { notAnIssueFile } from '@core/limits'
 
 const ok = <T>(data: T): ApiResponse<T> => ({ ok: true, data })
 const fail = (code: 'invalid_argument' | 'permission_denied' | 'not_found', message: string) => ({
@@ -47,7 +48,7 @@ export function publishService(options: { isEditor: boolean; supportsFiles?: boo
   let clock = Date.parse('2024-03-28T08:00:00Z')
   const preview = (text: string, format: 'text' | 'docx' | 'pdf'): ApiResponse<unknown> => {
     const r = parseIssueText(text)
-    if (!r.ok) return fail('invalid_argument', `不是可识别的期刊文件：${r.error.message}`)
+    if (!r.ok) return fail('invalid_argument', notAnIssueFile(r.error.message))
     const existing = published.get(r.data.issue.id) ?? null
     const kept = existing ? Math.min(existing.articleCount, r.data.articles.length) : 0
     return ok({ format, parsed: r.data, existing, kept, added: r.data.articles.length - kept })
@@ -67,12 +68,17 @@ export function publishService(options: { isEditor: boolean; supportsFiles?: boo
         return preview(input.text ?? '', 'text')
       }
       case 'issues.publish': {
-        // As the server: what the preview was made from is parsed again.
+        // As the server: exactly one source; what the preview was made from is parsed again.
+        const given = [input.parsed, input.text, input.fileID].filter((x) => x !== undefined)
+        if (given.length !== 1)
+          return fail('invalid_argument', 'give exactly one of parsed, text, fileID')
+        if (input.fileID !== undefined && !files.has(input.fileID))
+          return fail('not_found', 'fileID: no such uploaded file')
         const text = input.fileID !== undefined ? files.get(input.fileID) : input.text
         const reparsed = text === undefined ? null : parseIssueText(text)
-        if (reparsed && !reparsed.ok) return fail('invalid_argument', reparsed.error.message)
-        const parsed = reparsed?.ok ? reparsed.data : input.parsed
-        if (!parsed) return fail('invalid_argument', 'give exactly one of parsed, text, fileID')
+        if (reparsed && !reparsed.ok)
+          return fail('invalid_argument', notAnIssueFile(reparsed.error.message))
+        const parsed = reparsed?.ok ? reparsed.data : input.parsed!
         const { id } = parsed.issue
         const replaced = published.has(id)
         published.set(id, { articleCount: parsed.articles.length, published: true })
