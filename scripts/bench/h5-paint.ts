@@ -3,6 +3,7 @@ import type { AddressInfo } from 'net'
 import { mkdtempSync, rmSync } from 'fs'
 import os from 'os'
 import path from 'path'
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium'
 import { chromium, type Browser } from 'playwright-core'
 import type { Article } from '@core/index'
 import { markBold } from '@core/issue-text/render'
@@ -15,16 +16,6 @@ import { median, ms } from './machine'
 
 const ROOT = path.resolve(__dirname, '../..')
 const RUNS = 7
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-]
 
 const escapeHtml = (s: string) =>
   s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!)
@@ -96,7 +87,7 @@ export async function benchH5Paint(): Promise<Record<string, number>> {
   await Promise.all([app, floor].map((s) => new Promise<void>((r) => s.listen(0, '127.0.0.1', r))))
   const port = (s: Server) => (s.address() as AddressInfo).port
   const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
+    executablePath: CHROMIUM_PATH,
     args: CHROMIUM_ARGS,
   })
   try {

@@ -3,7 +3,7 @@
  * them, newest on the cover and the others under 往期, each opening to its contents.
  */
 import type { ChildProcess } from 'node:child_process'
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
@@ -12,14 +12,14 @@ import type { BrowserContext, Page } from 'playwright-core'
 import { parseIssueText, type ParsedIssue } from '@core/index'
 
 import {
-  CHROMIUM,
   freePort,
   openContext,
   ROOT,
   shot,
   startServer,
-  stopServer,
   watch,
+  requireChromium,
+  tearDown,
 } from './support/browser'
 
 jest.setTimeout(420_000)
@@ -44,10 +44,7 @@ describe('npm start on an empty store', () => {
   const problems: string[] = []
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM))
-      throw new Error(
-        `Chromium not found at ${CHROMIUM}: install it with \`apt-get install -y chromium\` (as root)`,
-      )
+    requireChromium()
     dataDir = mkdtempSync(path.join(os.tmpdir(), 'demo-start-'))
     const started = await startServer(await freePort(), dataDir)
     server = started.child
@@ -58,9 +55,7 @@ describe('npm start on an empty store', () => {
   })
 
   afterAll(async () => {
-    await context?.close()
-    await stopServer(server)
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true })
+    await tearDown([context], server, dataDir)
   })
 
   afterEach(() => {

@@ -7,7 +7,7 @@
  * Screenshots go to test-results/screens/.
  */
 import type { ChildProcess } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
@@ -23,7 +23,6 @@ import { issueDocx } from '../scripts/import/support/issue-docx'
 
 import {
   callFunction,
-  CHROMIUM,
   freePort,
   openContext,
   publish,
@@ -31,9 +30,10 @@ import {
   SCREENS,
   shot,
   startServer,
-  stopServer,
   presetIdentity,
   watch,
+  requireChromium,
+  tearDown,
 } from './support/browser'
 
 jest.setTimeout(420_000)
@@ -76,10 +76,7 @@ describe('reminders, publishing and links in a browser', () => {
   }
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM))
-      throw new Error(
-        `Chromium not found at ${CHROMIUM}: install it with \`apt-get install -y chromium\` (as root)`,
-      )
+    requireChromium()
     mkdirSync(SCREENS, { recursive: true })
     dataDir = mkdtempSync(path.join(os.tmpdir(), 'reader-data-'))
     publish(SAMPLE_ISSUE_PATH, dataDir)
@@ -91,9 +88,7 @@ describe('reminders, publishing and links in a browser', () => {
   })
 
   afterAll(async () => {
-    for (const c of contexts) await c.close()
-    await stopServer(server)
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true })
+    await tearDown(contexts, server, dataDir)
   })
 
   afterEach(() => {

@@ -7,7 +7,7 @@
  * that content; the offline step then blocks /api in the browser instead of stopping the server.
  */
 import type { ChildProcess } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
@@ -23,7 +23,6 @@ import { parsedSample } from '../fixtures/content'
 import { readSampleIssue, SAMPLE_ISSUE_PATH } from '../fixtures/sample-issue'
 
 import {
-  CHROMIUM,
   freePort,
   openContext,
   publish,
@@ -32,9 +31,11 @@ import {
   scrollPage,
   shot,
   startServer,
-  stopServer,
   tab,
   watch,
+  requireChromium,
+  stopServer,
+  tearDown,
 } from './support/browser'
 
 jest.setTimeout(420_000)
@@ -72,10 +73,7 @@ describe('the reader in a browser', () => {
   const problems: string[] = []
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM))
-      throw new Error(
-        `Chromium not found at ${CHROMIUM}: install it with \`apt-get install -y chromium\` (as root)`,
-      )
+    requireChromium()
     mkdirSync(SCREENS, { recursive: true })
     if (!base) {
       if (!existsSync(path.join(ROOT, 'scripts/start.ts')))
@@ -95,9 +93,7 @@ describe('the reader in a browser', () => {
   })
 
   afterAll(async () => {
-    await context?.close()
-    await stopServer(server)
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true })
+    await tearDown([context], server, dataDir)
   })
 
   afterEach(() => {

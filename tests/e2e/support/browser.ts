@@ -3,26 +3,18 @@
  * fresh DATA_DIR), Chromium contexts with a fresh profile each, and screenshot and error helpers.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
-import { mkdtempSync } from 'node:fs'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 
 import { chromium, type BrowserContext, type Page } from 'playwright-core'
 
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../../scripts/chromium'
+
 export const ROOT = path.resolve(__dirname, '../../..')
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+export const CHROMIUM = CHROMIUM_PATH
 export const SCREENS = path.join(ROOT, 'test-results', 'screens')
-const LAUNCH_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-]
 
 export const freePort = (): Promise<number> =>
   new Promise((resolve, reject) => {
@@ -109,9 +101,9 @@ export const openContext = (
   options: { permissions?: string[] } = {},
 ): Promise<BrowserContext> =>
   chromium.launchPersistentContext(mkdtempSync(path.join(os.tmpdir(), 'reader-e2e-')), {
-    executablePath: CHROMIUM,
+    executablePath: CHROMIUM_PATH,
     headless: true,
-    args: LAUNCH_ARGS,
+    args: CHROMIUM_ARGS,
     viewport: { width: 390, height: 844 },
     deviceScaleFactor: 3,
     isMobile: true,
@@ -171,4 +163,23 @@ export async function callFunction<T>(
     body: JSON.stringify(body),
   })
   return (await res.json()) as never
+}
+
+/** Fails, before anything starts, with the command that installs Chromium when it is missing. */
+export function requireChromium(): void {
+  if (!existsSync(CHROMIUM))
+    throw new Error(
+      `Chromium not found at ${CHROMIUM}: install it with \`apt-get install -y chromium\` (as root)`,
+    )
+}
+
+/** Ends what a suite started: its browser contexts, its server and its data folder. */
+export async function tearDown(
+  contexts: (BrowserContext | undefined)[],
+  server: ChildProcess | null,
+  dataDir: string,
+): Promise<void> {
+  for (const c of contexts) await c?.close()
+  await stopServer(server)
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true })
 }

@@ -1,18 +1,7 @@
 import { existsSync } from 'fs'
 import { chromium, type Browser } from 'playwright-core'
 
-export const CHROMIUM_PATH = '/usr/bin/chromium'
-
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-]
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../../../scripts/chromium'
 
 const CJK_FONTS = [
   '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc',
@@ -26,7 +15,7 @@ export async function launchChromium(): Promise<Browser> {
   if (!existsSync(CHROMIUM_PATH)) throw new Error(`${CHROMIUM_PATH} is missing: ${INSTALL}`)
   const missing = CJK_FONTS.filter((font) => !existsSync(font))
   if (missing.length > 0) throw new Error(`${missing.join(', ')} missing: ${INSTALL}`)
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: FLAGS })
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS })
 }
 
 export interface PrintOptions {
