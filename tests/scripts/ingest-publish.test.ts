@@ -17,6 +17,14 @@ const NODE_TSX = ['--import', 'tsx']
 /** What a reader sees of issue 280 in the store under `dir`, read by a fresh process's view. */
 async function readerView(dir: string) {
   const db = new EmbeddedDatabase(dir)
+  try {
+    return await titlesOf(db)
+  } finally {
+    await db.close()
+  }
+}
+
+async function titlesOf(db: EmbeddedDatabase) {
   const issue = await contentFunction({ action: 'issues.get', id: 'i280' }, anonymous, { db })
   if (!issue.ok) return null
   const titles: string[] = []
@@ -68,6 +76,7 @@ describe('npm run ingest -- FILE --publish', () => {
     expect(run.status).toBe(0)
     const db = new EmbeddedDatabase(dir)
     const last = await contentFunction({ action: 'articles.get', id: 'i280-40' }, anonymous, { db })
+    await db.close()
     expect(last.ok && (last.data as { article: { title: string } }).article.title).toMatch(/（4）$/)
   })
 

@@ -17,6 +17,8 @@ describe('embedded database (wx-server-sdk subset)', () => {
   beforeEach(() => {
     db = new EmbeddedDatabase(freshDir())
   })
+  // Open files are closed, not left to the garbage collector.
+  afterEach(() => db.close())
 
   const seed = async (n: number) => {
     const col = db.collection<Loose>('items')
@@ -157,6 +159,7 @@ describe('embedded database (wx-server-sdk subset)', () => {
     const second = new EmbeddedDatabase(dir)
     const { data } = await second.collection<Loose>('items').get()
     expect(data).toEqual([{ _id: 'kept', v: 1 }])
+    await Promise.all([first.close(), second.close()])
   })
 
   it('has every finished write in its file, without closing (as when the process is killed)', async () => {
@@ -173,10 +176,12 @@ describe('embedded database (wx-server-sdk subset)', () => {
     await col.doc('a').update({ data: { v: 2 } })
     await col.doc('m3').remove()
     await col.doc('b').set({ data: { v: 3 } })
-    const seen = new EmbeddedDatabase(dir).collection<Loose>('items')
+    const second = new EmbeddedDatabase(dir)
+    const seen = second.collection<Loose>('items')
     expect((await seen.doc('a').get()).data).toEqual({ _id: 'a', v: 2 })
     expect((await seen.doc('b').get()).data).toEqual({ _id: 'b', v: 3 })
     expect((await seen.count()).total).toBe(51)
+    await Promise.all([first.close(), second.close()])
   })
 
   it('reads back from its file what was written, dates as dates and look-alike text as text', async () => {
@@ -190,7 +195,8 @@ describe('embedded database (wx-server-sdk subset)', () => {
       data: { _id: 't', text: '{"$$date": 1} and "$$date"', n: 1.5, no: null, list: ['a', 2] },
     })
     await first.close()
-    const seen = new EmbeddedDatabase(dir).collection<Loose>('items')
+    const second = new EmbeddedDatabase(dir)
+    const seen = second.collection<Loose>('items')
     const d = (await seen.doc('d').get()).data
     expect(d.at).toEqual(new Date(5))
     expect(d.nested.at).toEqual(new Date(7))
@@ -201,6 +207,7 @@ describe('embedded database (wx-server-sdk subset)', () => {
       no: null,
       list: ['a', 2],
     })
+    await second.close()
   })
 
   it('rejects malformed queries instead of guessing', async () => {
@@ -230,6 +237,7 @@ describe('ordered pages of a large collection (more than 10,000 documents)', () 
     const store = await db.store('big')
     await store.insertAsync(docs)
   })
+  afterAll(() => db.close())
 
   const reference = (
     keep: (d: (typeof docs)[number]) => boolean,
