@@ -1,18 +1,10 @@
 import { readFileSync } from 'fs'
-import jsQR from 'jsqr'
-import { PNG } from 'pngjs'
 import { createLocalCloud } from '../../server/local-cloud'
 import { publishIssue } from '../../cloudfunctions/lib/publishing/publish-issue'
-import { targetFromQuery } from '@core/links'
 import { sampleParsed } from '../fixtures/published-store'
+import { decodeQr, landingOf } from '../fixtures/qr'
 
 const as = (openid: string | null) => ({ openid, now: () => new Date() })
-
-/** Reads a QR PNG back to its text. */
-function decodeQr(file: string): string | null {
-  const png = PNG.sync.read(readFileSync(file))
-  return jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data ?? null
-}
 
 describe('qrcode function (local stand-ins)', () => {
   it('makes a scannable code that lands on the article, and reuses it', async () => {
@@ -29,12 +21,9 @@ describe('qrcode function (local stand-ins)', () => {
       page: 'packages/reader/article/index',
       created: true,
     })
-    const payload = decodeQr(cloud.storage.pathOf(data.fileID)!)
+    const payload = decodeQr(readFileSync(cloud.storage.pathOf(data.fileID)!))
     expect(payload).toBe('packages/reader/article/index?scene=1a7s.3')
-    const [page, query] = payload!.split('?')
-    const scene = new URLSearchParams(query).get('scene')!
-    // The page receives the scene URI-encoded and decodes it once.
-    expect(targetFromQuery(page, { scene: encodeURIComponent(scene) })).toEqual({
+    expect(landingOf(payload!)).toEqual({
       kind: 'article',
       articleId: 'i280-03',
     })

@@ -20,6 +20,7 @@ import {
   watch,
   requireChromium,
   tearDown,
+  firstPage,
 } from './support/browser'
 
 jest.setTimeout(420_000)
@@ -50,7 +51,7 @@ describe('npm start on an empty store', () => {
     server = started.child
     base = started.url
     context = await openContext()
-    page = context.pages()[0] ?? (await context.newPage())
+    page = await firstPage(context)
     watch(page, problems)
   })
 

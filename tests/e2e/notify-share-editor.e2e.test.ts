@@ -11,13 +11,12 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
-import jsQR from 'jsqr'
 import type { BrowserContext, Page } from 'playwright-core'
-import { PNG } from 'pngjs'
 
 import type { JobView } from '@core/api/notify'
 
 import { parsedSample } from '../fixtures/content'
+import { decodeQr } from '../fixtures/qr'
 import { SAMPLE_ISSUE_PATH } from '../fixtures/sample-issue'
 import { issueDocx } from '../scripts/import/support/issue-docx'
 
@@ -34,6 +33,7 @@ import {
   watch,
   requireChromium,
   tearDown,
+  firstPage,
 } from './support/browser'
 
 jest.setTimeout(420_000)
@@ -47,12 +47,6 @@ const NEW_ISSUE_TEXT = readFileSync(path.join(ROOT, 'demo/issues/279.txt'), 'utf
   '总第 279 期',
   '总第 281 期',
 )
-
-/** Decodes the QR code in a PNG. */
-function decodeQr(png: Buffer): string | null {
-  const image = PNG.sync.read(png)
-  return jsQR(new Uint8ClampedArray(image.data), image.width, image.height)?.data ?? null
-}
 
 describe('reminders, publishing and links in a browser', () => {
   let server: ChildProcess | null = null
@@ -70,7 +64,7 @@ describe('reminders, publishing and links in a browser', () => {
     const context = await openContext('light', options)
     contexts.push(context)
     if (identity) await presetIdentity(context, identity)
-    const page = context.pages()[0] ?? (await context.newPage())
+    const page = await firstPage(context)
     watch(page, problems)
     return page
   }

@@ -36,6 +36,7 @@ import {
   requireChromium,
   stopServer,
   tearDown,
+  firstPage,
 } from './support/browser'
 
 jest.setTimeout(420_000)
@@ -88,7 +89,7 @@ describe('the reader in a browser', () => {
       base = started.url
     }
     context = await openContext()
-    page = context.pages()[0] ?? (await context.newPage())
+    page = await firstPage(context)
     watch(page, problems)
   })
 
@@ -164,7 +165,7 @@ describe('the reader in a browser', () => {
   it('opens an article URL cold in a fresh browser (deep link), here in dark mode', async () => {
     const fresh = await openContext('dark')
     try {
-      const p = fresh.pages()[0] ?? (await fresh.newPage())
+      const p = await firstPage(fresh)
       watch(p, problems)
       // Slow answers, to see the loading state: a skeleton shaped like the article.
       const articleGets: string[] = []
@@ -192,7 +193,7 @@ describe('the reader in a browser', () => {
   it('keeps a deep-linked article readable when the app cannot load, with a way to retry', async () => {
     const fresh = await openContext()
     try {
-      const p = fresh.pages()[0] ?? (await fresh.newPage())
+      const p = await firstPage(fresh)
       const title = articleTitle('i280-03')
       await p.route('**/*.js', (route) => route.abort())
       await p.goto(`${base}#/packages/reader/article/index?id=i280-03`)

@@ -94,10 +94,9 @@ export const publishFunction = createFunction(publishInput, {
   async 'issues.preview'(input, ctx, deps: PublishDeps): Promise<PublishResults['issues.preview']> {
     await requireAdmin(ctx, deps)
     requireOne(input, ['text', 'fileID'])
-    const requested = await parseRequested(input, deps)
-    const existing = await existingIssue(deps.db, requested.parsed.issue.id)
-    const { parsed, kept, added } = withKeptIds(requested.parsed, existing)
-    const format = requested.format
+    const { parsed: read, format } = await parseRequested(input, deps)
+    const existing = await existingIssue(deps.db, read.issue.id)
+    const { parsed, kept, added } = withKeptIds(read, existing)
     return {
       format,
       parsed,

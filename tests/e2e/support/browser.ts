@@ -114,6 +114,10 @@ export const openContext = (
     permissions: options.permissions,
   })
 
+/** The page a persistent context opens with (a new one if it opened none). */
+export const firstPage = async (context: BrowserContext): Promise<Page> =>
+  context.pages()[0] ?? (await context.newPage())
+
 /** Collects what must never happen on a page: script errors and dialogs (alert from injected text). */
 export function watch(page: Page, problems: string[]): void {
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`))
