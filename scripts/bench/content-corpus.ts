@@ -1,23 +1,20 @@
 import { readFileSync, readdirSync } from 'fs'
 import path from 'path'
-import { parseIssueText, type ParsedIssue } from '@core/index'
+import type { ParsedIssue } from '@core/index'
 import { publishIssue } from '../../cloudfunctions/lib/publishing/publish-issue'
 import { EmbeddedDatabase } from '../../server/store/embedded-database'
 import { generateIssues } from '../corpus/generate'
+import { FIXTURE_ISSUE_PATH, parseOrThrow } from './fixture-issue'
 
 const ROOT = path.resolve(__dirname, '../..')
 
-const parseFile = (file: string): ParsedIssue => {
-  const r = parseIssueText(readFileSync(file, 'utf8'))
-  if (!r.ok) throw new Error(`${file}: ${r.error.message}`)
-  return r.data
-}
+const parseFile = (file: string): ParsedIssue => parseOrThrow(readFileSync(file, 'utf8'), file)
 
-/** The sample issue and the demo issues: the articles every generated corpus is drawn from. */
+/** The fixture issue and the demo issues: the articles every generated corpus is drawn from. */
 export function seedIssues(): ParsedIssue[] {
   const demoDir = path.join(ROOT, 'demo/issues')
   return [
-    parseFile(path.resolve(ROOT, '../shared/seeds/000_50df36279a5e3298.txt')),
+    parseFile(FIXTURE_ISSUE_PATH),
     ...readdirSync(demoDir)
       .filter((f) => f.endsWith('.txt'))
       .sort()

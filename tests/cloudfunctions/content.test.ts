@@ -57,9 +57,9 @@ describe('issues.list', () => {
       articleCount: 10,
       regions: ['区域', '上海', '广东', '北京', '江苏'],
       firstTitles: [
-        '各地加速未来产业先导区产业集聚',
-        '上海专精特新专板开板 首批162家企业集体登陆',
-        '上海加快建立碳足迹体系 打造绿色低碳供应链',
+        '多地布局低空经济先行区',
+        '上海科创企业挂牌服务专区启动 首批118家企业入驻',
+        '上海推行建筑领域碳排放核算 打造绿色建造产业链',
       ],
     })
   })
@@ -88,8 +88,8 @@ describe('issues.get', () => {
   it('returns the masthead and the contents grouped by region, without bodies', async () => {
     const issue = await data({ action: 'issues.get', id: 'latest' })
     expect(issue.id).toBe('i280')
-    expect(issue.editors).toEqual(['贺然', '金敏毓', '何莉娟'])
-    expect(issue.phone).toBe('022-66222942')
+    expect(issue.editors).toEqual(['沈知远', '白若宁', '葛一帆'])
+    expect(issue.phone).toBe('022-66229301')
     expect(issue.sections.map((s) => [s.region, s.articles.length])).toEqual([
       ['区域', 1],
       ['上海', 4],
@@ -99,7 +99,7 @@ describe('issues.get', () => {
     ])
     expect(issue.sections[2].articles[0]).toEqual({
       id: 'i280-06',
-      title: '深圳推动高端装备产业集群高质量发展',
+      title: '深圳推动智能网联汽车产业集群发展',
       region: '广东',
     })
     expect(JSON.stringify(issue)).not.toContain('blocks')
@@ -114,7 +114,7 @@ describe('issues.get', () => {
 describe('articles.get', () => {
   it('returns the whole article, its issue and its neighbours', async () => {
     const { article, issue, prevId, nextId } = await data({ action: 'articles.get', id: 'i280-05' })
-    expect(article.title).toBe('用制度创新优势打造未来产业“政策工具箱”')
+    expect(article.title).toBe('以场景开放打造人工智能“试验田”')
     expect(article.sources).toEqual(['文汇报', '证券时报'])
     expect(article.blocks.filter((b) => b.type === 'heading')).toHaveLength(3)
     expect(issue.id).toBe('i280')
@@ -160,13 +160,13 @@ describe('regions', () => {
 
 describe('search', () => {
   it('finds articles containing the query, with a snippet around the hit', async () => {
-    const { items, total } = await data({ action: 'search', q: ' 大零号湾 ' })
-    expect(items.map((h) => h.id)).toEqual(['i280-01', 'i280-05'])
+    const { items, total } = await data({ action: 'search', q: ' 临港 ' })
+    expect(items.map((h) => h.id)).toEqual(['i280-04', 'i280-05'])
     expect(total).toBe(2)
     for (const hit of items) {
       expect(hit.snippet.length).toBeLessThanOrEqual(120)
       expect(hit.snippetHits.length).toBeGreaterThan(0)
-      for (const [s, e] of hit.snippetHits) expect(hit.snippet.slice(s, e)).toBe('大零号湾')
+      for (const [s, e] of hit.snippetHits) expect(hit.snippet.slice(s, e)).toBe('临港')
     }
   })
 
@@ -184,8 +184,8 @@ describe('search', () => {
   })
 
   it('matches Latin case-insensitively, filters by region and pages exactly once', async () => {
-    const esg = await data({ action: 'search', q: 'esg', limit: 20 })
-    expect(esg.items.map((h) => h.id)).toContain('i280-10')
+    const esg = await data({ action: 'search', q: 'eflops', limit: 20 })
+    expect(esg.items.map((h) => h.id)).toContain('i280-04')
     const all = (await data({ action: 'search', q: '发展', limit: 20 })).items as SearchHit[]
     const paged = await allPages((cursor) =>
       data({ action: 'search', q: '发展', limit: 3, cursor }),

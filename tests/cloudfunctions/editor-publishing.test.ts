@@ -39,7 +39,7 @@ function corrected(): ParsedIssue {
     tocTitle: undefined,
   }
   const articles = [p.articles[0], inserted, ...p.articles.slice(1)]
-  articles[5] = { ...articles[5], title: '用制度创新优势打造未来产业的“政策工具箱”' }
+  articles[5] = { ...articles[5], title: '以场景开放打造人工智能的“试验田”' }
   return {
     ...p,
     articles: articles.map((a, i) => ({
@@ -214,7 +214,7 @@ describe('editor publishing', () => {
     // A reader's favourite (i280-05) still opens the same, corrected article.
     const fav = await contentFunction({ action: 'articles.get', id: 'i280-05' }, anonymous, { db })
     expect(fav.ok && (fav.data as { article: { title: string } }).article.title).toBe(
-      '用制度创新优势打造未来产业的“政策工具箱”',
+      '以场景开放打造人工智能的“试验田”',
     )
     expect((await db.collection('jobs').count()).total).toBe(1)
   })

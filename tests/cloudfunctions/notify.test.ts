@@ -169,7 +169,7 @@ describe('notify worker', () => {
     expect(sent[0].page).toBe('packages/reader/issue/index?id=i280')
     expect(sent[0].data).toEqual({
       thing1: { value: '双周决策观察2024年第6期' },
-      thing2: { value: '各地加速未来产业先导区产业集聚' },
+      thing2: { value: '多地布局低空经济先行区' },
       date3: { value: '2024年3月28日' },
     })
     expect(await status('reader-a')).toBe(1)

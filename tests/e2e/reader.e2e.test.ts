@@ -128,12 +128,12 @@ describe('the reader in a browser', () => {
       .map((b) => b.text)
     await expect(page.locator('.article-body__heading').allInnerTexts()).resolves.toEqual(headings)
     const bold = page.locator('.article-body__bold').first()
-    await expect(bold.innerText()).resolves.toBe('建设一批未来产业孵化器和先导区')
+    await expect(bold.innerText()).resolves.toBe('建设一批低空飞行服务站和起降点')
     await expect(
       bold.evaluate((el) => Number(getComputedStyle(el).fontWeight)),
     ).resolves.toBeGreaterThanOrEqual(600)
     await expect(page.locator('.source-line').innerText()).resolves.toBe(
-      '来源：中国战略新兴产业杂志公众号 · 2024-03-21',
+      '来源：经济参考报 · 2024-03-22',
     )
     const joined = pageBreakJoined('i280-01')
     expect(joined.length).toBeGreaterThan(0)

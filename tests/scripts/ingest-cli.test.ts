@@ -100,14 +100,22 @@ describe('bad input exits 2 with one line naming the problem and the file', () =
 
   it('a file over 5 MB', () =>
     expectBadInput(
-      ['--dry-run', fileWith('huge.txt', readSampleIssue().repeat(260))],
+      [
+        '--dry-run',
+        fileWith(
+          'huge.txt',
+          readSampleIssue().repeat(
+            Math.ceil((5.1 * 2 ** 20) / Buffer.byteLength(readSampleIssue())),
+          ),
+        ),
+      ],
       /over the 5 MB limit \(.*huge\.txt\)/,
     ))
 
   it('a truncated issue with no complete article', () => {
     const text = readSampleIssue()
     expectBadInput(
-      ['--dry-run', fileWith('cut.txt', text.slice(0, text.indexOf('构建未来产业集聚发展平台')))],
+      ['--dry-run', fileWith('cut.txt', text.slice(0, text.indexOf('搭建低空飞行服务平台')))],
       /^error: 不是可识别的期刊文件：.*no complete article found \(.*cut\.txt\)/,
     )
   })

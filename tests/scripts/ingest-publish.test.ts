@@ -8,7 +8,7 @@ import { contentFunction } from '../../cloudfunctions/lib/content/handlers'
 import { EmbeddedDatabase } from '../../server/store/embedded-database'
 import { anonymous, sampleParsed } from '../fixtures/published-store'
 import { SAMPLE_ISSUE_PATH } from '../fixtures/sample-issue'
-import { largeIssueText } from '../fixtures/content'
+import { LARGE_ISSUE_ROUNDS, largeIssueText } from '../fixtures/content'
 
 const ROOT = path.resolve(__dirname, '../..')
 // node itself with the tsx loader (not the tsx wrapper), so a kill reaches the process that writes.
@@ -50,12 +50,12 @@ describe('npm run ingest -- FILE --publish', () => {
     expect(first.status).toBe(0)
     expect(first.stderr).toContain('published i280: 10 articles')
     const corrected = sampleParsed()
-    corrected.articles[0].title = '更正：各地加速未来产业先导区建设'
+    corrected.articles[0].title = '更正：多地布局低空经济先行区'
     const file = path.join(dir, 'corrected.txt')
     writeFileSync(file, renderIssueText(corrected.issue, corrected.articles))
     const second = run(file)
     expect(second.stderr).toContain('replacing the earlier version')
-    expect((await readerView(dir))?.[0]).toBe('更正：各地加速未来产业先导区建设')
+    expect((await readerView(dir))?.[0]).toBe('更正：多地布局低空经济先行区')
   })
 
   it('publishes an issue whose parse is far over the 100 KB request limit', async () => {
@@ -72,12 +72,18 @@ describe('npm run ingest -- FILE --publish', () => {
       encoding: 'utf8',
       env: { ...process.env, DATA_DIR: dir },
     })
-    expect(run.stderr).toContain('published i280: 40 articles')
+    expect(run.stderr).toContain(`published i280: ${10 * LARGE_ISSUE_ROUNDS} articles`)
     expect(run.status).toBe(0)
     const db = new EmbeddedDatabase(dir)
-    const last = await contentFunction({ action: 'articles.get', id: 'i280-40' }, anonymous, { db })
+    const last = await contentFunction(
+      { action: 'articles.get', id: `i280-${10 * LARGE_ISSUE_ROUNDS}` },
+      anonymous,
+      { db },
+    )
     await db.close()
-    expect(last.ok && (last.data as { article: { title: string } }).article.title).toMatch(/（4）$/)
+    expect(last.ok && (last.data as { article: { title: string } }).article.title).toMatch(
+      new RegExp(`（${LARGE_ISSUE_ROUNDS}）$`),
+    )
   })
 
   it('is atomic for readers when killed midway: the old issue or the whole new one', async () => {

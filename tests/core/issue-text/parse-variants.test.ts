@@ -42,7 +42,7 @@ describe('format variants of the same issue', () => {
   it('reads masthead labels with inline values', () => {
     const block = sample.slice(sample.indexOf('主办'), sample.indexOf('【区域】\n'))
     const inline =
-      '主办：天津滨海综合发展研究院 泰达图书馆档案馆\n编辑：贺然、金敏毓、何莉娟\n统筹：史继平 韩玉刚 马爱华 武晓庆\n电话：022-66222942\n传真：022-66222940\n\n'
+      '主办：天津滨海综合发展研究院 滨海产业信息服务中心\n编辑：沈知远、白若宁、葛一帆\n统筹：钟仲明 陶嘉言 邵启航 严书怡\n电话：022-66229301\n传真：022-66229302\n\n'
     expect(parse(sample.replace(block, inline)).issue).toEqual(reference.issue)
   })
 
@@ -58,25 +58,25 @@ describe('format variants of the same issue', () => {
 
   it('opens a section from 【X】title without bold markers', () => {
     const plain = sample.replace(
-      '【北京】**北京携手津冀布局新质生产力**',
-      '【北京】北京携手津冀布局新质生产力',
+      '【北京】**北京联合津冀共建算力调度网络**',
+      '【北京】北京联合津冀共建算力调度网络',
     )
     expect(parse(plain)).toEqual(reference)
   })
 
   it('opens a section whose title was edited after the contents were set', () => {
     const edited = sample.replace(
-      '【北京】**北京携手津冀布局新质生产力**',
-      '【北京】京津冀共建新质生产力协作网络',
+      '【北京】**北京联合津冀共建算力调度网络**',
+      '【北京】京津冀携手推进城市更新试点',
     )
     const parsed = parse(edited)
     expect(parsed.articles.map((a) => a.region)).toEqual(reference.articles.map((a) => a.region))
-    expect(parsed.articles[8].title).toBe('京津冀共建新质生产力协作网络')
+    expect(parsed.articles[8].title).toBe('京津冀携手推进城市更新试点')
     expect(parsed.warnings.map((w) => w.code)).toEqual(['not_in_toc', 'toc_unmatched'])
   })
 
   it('uses the table of contents to split articles that lack a source line', () => {
-    const cut = sample.replace('（上海证券报 20240325）', '')
+    const cut = sample.replace('（解放日报 20240325）', '')
     const parsed = parse(cut)
     expect(parsed.articles.map((a) => a.title)).toEqual(reference.articles.map((a) => a.title))
     expect(parsed.articles[2].sources).toEqual([])
@@ -86,18 +86,15 @@ describe('format variants of the same issue', () => {
 
   it('joins a page break that falls inside a bold phrase or before a comma', () => {
     const text = sample
-      .replace('**建设一批未来产业孵化器和先导区**', '**建设一批未来产业\n\n孵化器和先导区**')
-      .replace(
-        '上海专精特新专板开板暨认股权综合服务试点启动仪式”',
-        '上海专精特新专板开板暨认股权综合服务试点启动仪式”\n\n',
-      )
+      .replace('**建设一批低空飞行服务站和起降点**', '**建设一批低空飞行\n\n服务站和起降点**')
+      .replace('科创企业挂牌服务专区启动仪式”', '科创企业挂牌服务专区启动仪式”\n\n')
     expect(parse(text)).toEqual(reference)
   })
 
   it('reports a contents line that matches no article', () => {
     const extra = sample.replace(
-      '- 【北京】 北京携手津冀布局新质生产力',
-      '- 【北京】 北京携手津冀布局新质生产力\n京津冀协同推进城市更新试点',
+      '- 【北京】 北京联合津冀共建算力调度网络',
+      '- 【北京】 北京联合津冀共建算力调度网络\n京津冀协同推进城市更新试点',
     )
     const parsed = parse(extra)
     expect(parsed.articles).toEqual(reference.articles)
@@ -107,7 +104,7 @@ describe('format variants of the same issue', () => {
   })
 
   it('leaves out an article cut off by the end of the file, with a warning', () => {
-    const truncated = sample.slice(0, sample.indexOf('3 月 19 日，在苏州工业园区') + 40)
+    const truncated = sample.slice(0, sample.indexOf('3 月 19 日，在无锡国家高新区') + 40)
     const parsed = parse(truncated)
     expect(parsed.articles).toHaveLength(9)
     expect(parsed.warnings.map((w) => w.code)).toEqual(['truncated_article', 'toc_unmatched'])
@@ -130,7 +127,7 @@ describe('texts that are not a usable issue', () => {
   })
 
   it('rejects an issue truncated before its first article is complete', () => {
-    expect(code(sample.slice(0, sample.indexOf('构建未来产业集聚发展平台')))).toBe('no_article')
+    expect(code(sample.slice(0, sample.indexOf('搭建低空飞行服务平台')))).toBe('no_article')
   })
 
   it('rejects articles without a masthead', () => {

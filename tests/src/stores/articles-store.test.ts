@@ -39,7 +39,7 @@ describe('ArticlesStore', () => {
     await second.store.loadArticle('i280-05')
     expect(second.store.state('i280-05')).toEqual({ status: 'ready', error: null, offline: true })
     expect(second.store.articles.get('i280-05')?.article.title).toBe(
-      '用制度创新优势打造未来产业“政策工具箱”',
+      '以场景开放打造人工智能“试验田”',
     )
     await second.store.loadArticle('i280-06')
     expect(second.store.state('i280-06')).toMatchObject({

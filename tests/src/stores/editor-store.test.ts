@@ -6,7 +6,13 @@ import { layoutPoster } from '@/services/drawing/poster'
 import { EditorApi } from '@/services/editor-api'
 import { auditDetailText, EditorStore, editorErrorText, posterModel } from '@/stores/editor-store'
 
-import { archive, contentService, detailOf, largeIssueText } from '../../fixtures/content'
+import {
+  archive,
+  contentService,
+  detailOf,
+  LARGE_ISSUE_ROUNDS,
+  largeIssueText,
+} from '../../fixtures/content'
 import { readSampleIssue } from '../../fixtures/sample-issue'
 import { publishService } from '../support/fake-functions'
 import { FakePlatform, RecordingContext } from '../support/fake-platform'
@@ -161,7 +167,7 @@ describe('EditorStore', () => {
       expect.objectContaining({ fileID: 'cloud://local/uploads/file' }),
     ])
     expect(editor.source).toEqual({ kind: 'text', name: '粘贴的文本' })
-    expect(editor.preview?.parsed.articles).toHaveLength(40)
+    expect(editor.preview?.parsed.articles).toHaveLength(10 * LARGE_ISSUE_ROUNDS)
     expect(await editor.publish()).toBe(true)
     expect(transport.inputsOf('issues.publish')).toEqual([
       expect.objectContaining({ fileID: 'cloud://local/uploads/file' }),
