@@ -60,7 +60,10 @@ export interface Issue {
 
 export interface ParseWarning {
   code: string
+  /** What the editor reads, in Chinese. */
   message: string
+  /** The line of the file the warning is about, when it is about one line. */
+  line?: number
 }
 
 /** What the parser makes of one issue's text. */

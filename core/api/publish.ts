@@ -5,6 +5,7 @@
 import { z } from 'zod'
 
 import { MAX_ISSUE_TEXT_CHARS } from '../limits'
+import type { ParseWarning } from '../types'
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be an ISO date')
 const shortText = z.string().max(200)
@@ -58,7 +59,15 @@ export const parsedIssueSchema = z
       .strict(),
     articles: z.array(article).min(1).max(200),
     warnings: z
-      .array(z.object({ code: z.string(), message: z.string() }).strict())
+      .array(
+        z
+          .object({
+            code: z.string(),
+            message: z.string(),
+            line: z.number().int().min(1).optional(),
+          })
+          .strict(),
+      )
       .max(500)
       .optional(),
   })
@@ -121,7 +130,7 @@ export interface PreviewResult {
   parsed: {
     issue: ParsedIssueInput['issue']
     articles: ParsedIssueInput['articles']
-    warnings: { code: string; message: string }[]
+    warnings: ParseWarning[]
   }
   existing: { published: boolean; articleCount: number } | null
   kept: number

@@ -1,9 +1,25 @@
 import type { TocEntry } from '../types'
-import { endsSentence, visibleLength } from './punctuation'
-import { LABEL_LINE, REGION_TAG, TOC_LINE, stripBoldMarkers } from './patterns'
+import { isRunningHead } from './furniture'
+import { joinFragments, endsSentence, visibleLength } from './punctuation'
+import { LABEL_LINE, PUBLICATION_TITLE, REGION_TAG, stripBoldMarkers } from './patterns'
+import { splitSourceNote } from './source-line'
+import { SAME_TITLE, titleSimilarity } from './title-match'
 
-/** Longest line still read as a table-of-contents title continuing the previous region. */
+/** Longest line still read as a table-of-contents entry. */
 const TOC_TITLE_MAX = 60
+
+/**
+ * A contents entry's list marker, when it has one: `- `, `• `, `· `, `1.`, `1、`, `(1)`, `①`.
+ * A bare number needs its dot or 、 so that a title starting with a year is not cut.
+ */
+const LIST_MARKER = /^(?:[-·•▪●○◆■*]\s*|\d{1,2}\s*[.．、]\s*|[(（]\d{1,2}[)）]\s*|[①-⑳]\s*)/
+
+/** A page number after leader dots or a wide gap: `…… 3`, `.... 12`, `title    3`. */
+const TRAILING_PAGE = /(?:\s*[.．…·・─—_]{2,}\s*|\s{2,}|\t+)\d{1,3}$/
+
+/** Masthead fields that sit on the cover but are no contents entry. */
+const COVER_FIELD =
+  /(?:19|20)\d{2}\s*年\s*第\s*\d{1,3}\s*期|总\s*第\s*\d{1,5}\s*期|\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:印发|出版|编印)/
 
 export interface FrontMatter {
   toc: TocEntry[]
@@ -13,39 +29,111 @@ export interface FrontMatter {
   bodyStart: number
 }
 
+interface EntryLine {
+  marked: boolean
+  region: string | null
+  title: string
+}
+
+/** A contents line split into its marker, region tag and title; null when it cannot be one. */
+function readEntry(line: string): EntryLine | null {
+  const marker = LIST_MARKER.exec(line)
+  let rest = marker ? line.slice(marker[0].length) : line
+  const tag = REGION_TAG.exec(rest)
+  const region = tag ? tag[1] : null
+  if (tag) rest = tag[2]
+  const title = stripBoldMarkers(rest.replace(TRAILING_PAGE, ''))
+  if (!title && !region) return null
+  if (title && (endsSentence(title) || visibleLength(title) > TOC_TITLE_MAX)) return null
+  if (LABEL_LINE.test(line) || COVER_FIELD.test(line) || splitSourceNote(line)) return null
+  return { marked: marker !== null, region, title }
+}
+
+/** True for a line that reads as article text rather than a title: closing punctuation or long. */
+const isTextLine = (line: string): boolean =>
+  endsSentence(line) || visibleLength(line) > TOC_TITLE_MAX || splitSourceNote(line) !== null
+
+/** How far past a region tag the body's first sentence may be: tag, title, sub-heading, page break. */
+const BODY_LOOKAHEAD = 6
+
 /**
- * Splits the cover from the body. The body starts at the first region tag that is not a table of
- * contents line; TOC titles without a tag continue the region above them.
+ * True when a region tag line opens the body: its section goes on into article text, where a
+ * contents line is followed by more titles, the next tag or the colophon.
+ */
+function opensBody(lines: string[], i: number): boolean {
+  if (!REGION_TAG.test(lines[i]) || LIST_MARKER.test(lines[i])) return false
+  for (let j = i + 1; j < Math.min(lines.length, i + 1 + BODY_LOOKAHEAD); j++) {
+    if (isTextLine(lines[j])) return true
+    if (REGION_TAG.test(lines[j]) || LABEL_LINE.test(lines[j])) return false
+  }
+  return false
+}
+
+/** Title-like lines of the body: what a wrapped contents entry, joined, has to match. */
+const bodyTitles = (lines: string[], from: number): string[] =>
+  lines
+    .slice(from)
+    .map((l) => {
+      const tag = REGION_TAG.exec(l)
+      return stripBoldMarkers(tag ? tag[2] : l)
+    })
+    .filter((l) => l && !isTextLine(l) && visibleLength(l) <= TOC_TITLE_MAX)
+
+const matchesAny = (title: string, titles: string[]): number =>
+  titles.reduce((best, t) => Math.max(best, titleSimilarity(title, t)), 0)
+
+/**
+ * Splits the cover from the body and reads the table of contents by its structure: the run of
+ * short title lines after the masthead title (or from the first list-marked line) up to the
+ * colophon (主办/编辑/统筹…) or the body, with or without list markers, region tags and page
+ * numbers. Entries without a tag continue the region above; an entry wrapped onto a second line
+ * is joined when the joined title matches a body title better than its first half does.
  */
 export function readFrontMatter(
   lines: string[],
   opensSection: (line: string, toc: TocEntry[]) => boolean,
+  mastheadWords: string[],
 ): FrontMatter {
+  let bodyStart = lines.findIndex((_, i) => opensBody(lines, i))
+  if (bodyStart < 0) bodyStart = lines.findIndex((l) => REGION_TAG.test(l) && opensSection(l, []))
+  if (bodyStart < 0) bodyStart = lines.length
+  const front = lines.slice(0, bodyStart)
+
+  const firstMarked = front.findIndex((l) => LIST_MARKER.test(l) && readEntry(l) !== null)
+  const titleAt = front.findIndex((l) => l.replace(/^《|》$/g, '') === PUBLICATION_TITLE)
+  const titles = bodyTitles(lines, bodyStart)
+  // The contents follow the masthead title and its subtitle; a list-marked line before the title
+  // (a cover laid out the other way round) starts them where it is.
+  let start = firstMarked
+  if (titleAt >= 0 && (firstMarked < 0 || firstMarked > titleAt)) {
+    start = titleAt + 1
+    if (front[start] !== undefined && isRunningHead(front[start], mastheadWords)) start++
+  }
+
   const toc: TocEntry[] = []
   const coverLines: string[] = []
-  let tocRegion: string | null = null
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]
-    const tocLine = TOC_LINE.exec(line)
-    if (tocLine) {
-      tocRegion = tocLine[1]
-      const title = stripBoldMarkers(tocLine[2])
-      if (title) toc.push({ region: tocRegion, title })
+  let region = ''
+  let i = 0
+  for (; i < front.length; i++) {
+    const entry = start >= 0 && i >= start ? readEntry(front[i]) : null
+    if (!entry) {
+      if (toc.length > 0 || (start >= 0 && i >= start)) break
+      coverLines.push(front[i])
       continue
     }
-    if (REGION_TAG.test(line) && opensSection(line, toc)) return { toc, coverLines, bodyStart: i }
-    if (tocRegion && isTocContinuation(line)) {
-      toc.push({ region: tocRegion, title: stripBoldMarkers(line) })
-      continue
+    if (entry.region) region = entry.region
+    if (!entry.title) continue
+    const last = toc[toc.length - 1]
+    if (last && !entry.marked && !entry.region) {
+      const joined = joinFragments(last.title, entry.title)
+      const alone = Math.max(matchesAny(last.title, titles), matchesAny(entry.title, titles))
+      if (matchesAny(joined, titles) >= SAME_TITLE && matchesAny(joined, titles) > alone) {
+        last.title = joined
+        continue
+      }
     }
-    tocRegion = null
-    coverLines.push(line)
+    toc.push({ region, title: entry.title })
   }
-  return { toc, coverLines, bodyStart: lines.length }
+  coverLines.push(...front.slice(i))
+  return { toc, coverLines, bodyStart }
 }
-
-const isTocContinuation = (line: string): boolean =>
-  !LABEL_LINE.test(line) &&
-  !REGION_TAG.test(line) &&
-  !endsSentence(line) &&
-  visibleLength(line) <= TOC_TITLE_MAX

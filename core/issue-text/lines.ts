@@ -1,13 +1,31 @@
 /** Turning raw export text into trimmed, non-empty lines, whatever the line endings and indentation. */
 
-// U+3000 (full-width space), NBSP, zero-width characters and the BOM are layout, never content.
-const EDGE_SPACE = /^[\s\u3000\u00a0\u200b\ufeff]+|[\s\u3000\u00a0\u200b\ufeff]+$/g
-const INNER_ODD_SPACE = /[\u00a0\u200b\ufeff]/g
+// U+3000 (full-width space), NBSP and the BOM at a line's edges are layout, never content.
+const EDGE_SPACE = /^[\s\u3000\u00a0\ufeff]+|[\s\u3000\u00a0\ufeff]+$/g
+/**
+ * Invisible marks some exporters leave inside text: zero-width space, non-joiner and joiner, word
+ * joiner, soft hyphen, the BOM, and bidi embedding, override and isolate controls. None carries
+ * content; left in, they split words for search and can reorder what a reader sees.
+ */
+const INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff\u202a-\u202e\u2066-\u2069]/g
+const NBSP = /\u00a0/g
 
-export function toLines(text: string): string[] {
-  return text
-    .replace(/^\ufeff/, '')
-    .split(/\r\n|\r|\n/)
-    .map((line) => line.replace(EDGE_SPACE, '').replace(INNER_ODD_SPACE, ' '))
-    .filter((line) => line.length > 0)
+/** One non-empty line of the text and its 1-based line number in the file. */
+export interface NumberedLine {
+  text: string
+  line: number
 }
+
+/** Removes the marks that are never content (see INVISIBLE) and makes odd spaces plain. */
+export const cleanText = (text: string): string => text.replace(INVISIBLE, '').replace(NBSP, ' ')
+
+export function toNumberedLines(text: string): NumberedLine[] {
+  const out: NumberedLine[] = []
+  text.split(/\r\n|\r|\n/).forEach((raw, i) => {
+    const line = cleanText(raw).replace(EDGE_SPACE, '')
+    if (line.length > 0) out.push({ text: line, line: i + 1 })
+  })
+  return out
+}
+
+export const toLines = (text: string): string[] => toNumberedLines(text).map((l) => l.text)

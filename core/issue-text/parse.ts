@@ -3,9 +3,10 @@ import { fail, ok, type Result } from '../result'
 import type { Article, Issue, ParseWarning, ParsedIssue, TocEntry } from '../types'
 import { buildBlocks, HEADING_MAX } from './blocks'
 import { readFrontMatter } from './front-matter'
-import { toLines } from './lines'
+import { endMatterStart, mastheadWords, pageNumberLines, runningHeadLines } from './furniture'
+import { toNumberedLines, type NumberedLine } from './lines'
 import { readMasthead } from './masthead'
-import { ORNAMENT_LINE, PUBLICATION_TITLE, REGION_TAG, stripBoldMarkers } from './patterns'
+import { PUBLICATION_TITLE, REGION_TAG, stripBoldMarkers } from './patterns'
 import { endsSentence, visibleLength } from './punctuation'
 import { splitSourceNote, type SourceNote } from './source-line'
 import { titleSimilarity, SAME_TITLE } from './title-match'
@@ -54,17 +55,53 @@ function opensSection(line: string, toc: TocEntry[], insideArticle: boolean): bo
   return toc.length === 0 || bestTocMatch(rest, toc) >= 0
 }
 
-const isEndMatterStart = (line: string): boolean =>
-  line.replace(/^《|》$/g, '') === PUBLICATION_TITLE || ORNAMENT_LINE.test(line)
+/** Drops the lines at `indices`, reporting each as a `dropped_line` warning with its line number. */
+function dropLines(
+  lines: NumberedLine[],
+  indices: Set<number>,
+  what: string,
+  warnings: ParseWarning[],
+): NumberedLine[] {
+  lines.forEach((l, i) => {
+    if (indices.has(i))
+      warnings.push({
+        code: 'dropped_line',
+        message: `第 ${l.line} 行“${l.text}”是${what}，已略去`,
+        line: l.line,
+      })
+  })
+  return lines.filter((_, i) => !indices.has(i))
+}
 
 /** Parses one issue of 《双周决策观察》 from its text export into the domain model. */
 export function parseIssueText(text: string): Result<ParsedIssue> {
-  const lines = toLines(text)
-  if (lines.length === 0) return fail('empty', 'the file has no text')
+  const numbered = toNumberedLines(text)
+  if (numbered.length === 0) return fail('empty', '文件里没有文字')
 
-  const front = readFrontMatter(lines, (line, toc) => opensSection(line, toc, false))
+  // Page furniture goes first, so that a paragraph cut by a page break meets its other half.
+  const furniture: ParseWarning[] = []
+  const withoutNumbers = dropLines(
+    numbered,
+    pageNumberLines(numbered.map((l) => l.text)),
+    '页码',
+    furniture,
+  )
+  const words = mastheadWords(withoutNumbers.map((l) => l.text))
+  const clean = dropLines(
+    withoutNumbers,
+    runningHeadLines(
+      withoutNumbers.map((l) => l.text),
+      words,
+    ),
+    '重复的刊名页眉',
+    furniture,
+  )
+  furniture.sort((a, b) => (a.line ?? 0) - (b.line ?? 0))
+  const lines = clean.map((l) => l.text)
+
+  const front = readFrontMatter(lines, (line, toc) => opensSection(line, toc, false), words)
   const { toc } = front
-  const warnings: ParseWarning[] = []
+  const warnings: ParseWarning[] = [...furniture]
   const drafts: Draft[] = []
   const endMatter: string[] = []
   const tocUsed = new Set<number>()
@@ -83,6 +120,8 @@ export function parseIssueText(text: string): Result<ParsedIssue> {
   }
 
   const body = lines.slice(front.bodyStart)
+  const backCover = endMatterStart(body)
+  if (backCover >= 0) endMatter.push(...body.splice(backCover))
   for (let i = 0; i < body.length; i++) {
     const line = body[i]
     if (opensSection(line, toc, current !== null && (current as Draft).lines.length > 0)) {
@@ -92,11 +131,6 @@ export function parseIssueText(text: string): Result<ParsedIssue> {
       const title = stripBoldMarkers(m[2])
       if (title) open(title)
       continue
-    }
-    if (isEndMatterStart(line)) {
-      close(true)
-      endMatter.push(...body.slice(i))
-      break
     }
     if (current === null) {
       open(stripBoldMarkers(line))
@@ -119,18 +153,20 @@ export function parseIssueText(text: string): Result<ParsedIssue> {
     draft.lines.push(line)
   }
 
+  // An article that runs into the back cover ended there; one that runs into the end of the file may be cut.
+  if (backCover >= 0) close(true)
   const articlesDrafts = drafts.filter((draft, i) => {
     if (draft.lines.length === 0) {
       // A title with nothing under it at the very end is back matter (a QR blurb), not an article.
       if (i === drafts.length - 1) endMatter.unshift(draft.title)
-      else warn(warnings, 'empty_article', `“${draft.title}” has no text and was left out`)
+      else warn(warnings, 'empty_article', `“${draft.title}”下面没有正文，已略去`)
       return false
     }
     if (!draft.complete && !draft.source) {
       warn(
         warnings,
         'truncated_article',
-        `“${draft.title}” runs into the end of the file and was left out`,
+        `“${draft.title}”一直到文件末尾都没有结束，可能被截断，已略去`,
       )
       return false
     }
@@ -144,13 +180,9 @@ export function parseIssueText(text: string): Result<ParsedIssue> {
     masthead.month === null ? '印发日期（如 3 月 28 日印发）' : null,
   ].filter(Boolean)
   if (articlesDrafts.length === 0 && missing.length > 0)
-    return fail(
-      'not_an_issue',
-      'not an issue of 《双周决策观察》: no masthead and no article found',
-    )
-  if (missing.length > 0)
-    return fail('no_masthead', `masthead incomplete: missing ${missing.join(', ')}`)
-  if (articlesDrafts.length === 0) return fail('no_article', 'no complete article found')
+    return fail('not_an_issue', '找不到《双周决策观察》的刊头，也找不到文章')
+  if (missing.length > 0) return fail('no_masthead', `刊头不完整，缺少${missing.join('、')}`)
+  if (articlesDrafts.length === 0) return fail('no_article', '没有找到一篇完整的文章')
 
   const year = masthead.year!
   const issue: Issue = {
@@ -184,7 +216,7 @@ export function parseIssueText(text: string): Result<ParsedIssue> {
   })
   attachTocTitles(articles, toc, warnings)
   for (const a of articles) {
-    if (!a.sourceDate) warn(warnings, 'no_source', `“${a.title}” has no source line`)
+    if (!a.sourceDate) warn(warnings, 'no_source', `“${a.title}”没有来源行`)
   }
   return ok({ issue, articles, warnings })
 }
@@ -192,7 +224,7 @@ export function parseIssueText(text: string): Result<ParsedIssue> {
 /** Pairs each article with its table-of-contents line, same region first, and reports the rest. */
 function attachTocTitles(articles: Article[], toc: TocEntry[], warnings: ParseWarning[]): void {
   if (toc.length === 0) {
-    warn(warnings, 'no_toc', 'the issue has no table of contents')
+    warn(warnings, 'no_toc', '这一期没有目录')
     return
   }
   const used = new Set<number>()
@@ -203,7 +235,7 @@ function attachTocTitles(articles: Article[], toc: TocEntry[], warnings: ParseWa
     let match = bestTocMatch(article.title, toc, new Set([...used, ...sameRegion]))
     if (match < 0) match = bestTocMatch(article.title, toc, used)
     if (match < 0) {
-      warn(warnings, 'not_in_toc', `“${article.title}” is not in the table of contents`)
+      warn(warnings, 'not_in_toc', `“${article.title}”不在目录里`)
       continue
     }
     used.add(match)
@@ -213,16 +245,12 @@ function attachTocTitles(articles: Article[], toc: TocEntry[], warnings: ParseWa
       warn(
         warnings,
         'toc_region',
-        `“${article.title}” is under 【${entry.region}】 in the table of contents but 【${article.region}】 in the text`,
+        `“${article.title}”在目录里属于【${entry.region}】，正文里属于【${article.region}】`,
       )
   }
   toc.forEach((entry, i) => {
     if (!used.has(i))
-      warn(
-        warnings,
-        'toc_unmatched',
-        `contents line “${entry.title}” (${entry.region}) matches no article`,
-      )
+      warn(warnings, 'toc_unmatched', `目录中的“${entry.title}”（${entry.region}）找不到对应的文章`)
   })
 }
 
