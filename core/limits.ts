@@ -8,7 +8,7 @@ export const MAX_ISSUE_TEXT_CHARS = 90_000
 
 /** The one line for an oversized file; the size rounds up, so a file just over never reads 5.0 MB. */
 export const fileTooLarge = (bytes: number): string =>
-  `the file is ${(Math.ceil(bytes / 104857.6) / 10).toFixed(1)} MB, over the 5 MB limit`
+  `文件大小 ${(Math.ceil(bytes / 104857.6) / 10).toFixed(1)} MB，超过 5 MB 的上限`
 
 const isHigh = (c: number): boolean => c >= 0xd800 && c < 0xdc00
 const isLow = (c: number): boolean => c >= 0xdc00 && c < 0xe000

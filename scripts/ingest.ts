@@ -6,6 +6,7 @@
  */
 import { readFileSync, statSync } from 'fs'
 import path from 'path'
+import { publishingLimitsProblem } from '@core/api/publish'
 import { parseIssueText } from '@core/index'
 import { fileTooLarge, MAX_ISSUE_FILE_BYTES, notAnIssueFile } from '@core/limits'
 import { importIssueFile, type PdfProgress } from '../cloudfunctions/lib/import'
@@ -32,21 +33,18 @@ function readBytes(file: string): Uint8Array {
   let size: number
   try {
     const stat = statSync(file)
-    if (stat.isDirectory()) exitWith('is a directory, not a file', file)
+    if (stat.isDirectory()) exitWith('这是文件夹，不是文件', file)
     size = stat.size
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code
-    exitWith(
-      code === 'ENOENT' ? 'file not found' : `cannot read the file: ${code ?? 'unknown error'}`,
-      file,
-    )
+    exitWith(code === 'ENOENT' ? '找不到这个文件' : `无法读取这个文件：${code ?? '未知错误'}`, file)
   }
   // Checked before reading so a huge file is never loaded.
   if (size > MAX_ISSUE_FILE_BYTES) exitWith(fileTooLarge(size), file)
   try {
     return readFileSync(file)
   } catch (e) {
-    exitWith(`cannot read the file: ${(e as NodeJS.ErrnoException).code ?? 'unknown error'}`, file)
+    exitWith(`无法读取这个文件：${(e as NodeJS.ErrnoException).code ?? '未知错误'}`, file)
   }
 }
 
@@ -71,6 +69,9 @@ async function main(argv: string[]): Promise<void> {
   const parsed = parseIssueText(imported.data.text)
   // Text that reads but is no issue gets the same line as a file that does not read at all.
   if (!parsed.ok) exitWith(notAnIssueFile(parsed.error.message), args.file)
+  // A dry run refuses what publishing would refuse, with the same line.
+  const overLimits = publishingLimitsProblem(parsed.data)
+  if (overLimits) exitWith(overLimits, args.file)
   process.stdout.write(
     args.json ? `${JSON.stringify(parsed.data, null, 2)}\n` : `${formatSummary(parsed.data)}\n`,
   )
@@ -78,7 +79,7 @@ async function main(argv: string[]): Promise<void> {
   const { issue, articles } = parsed.data
   process.stderr.write(`publishing ${issue.id} (${articles.length} articles)…\n`)
   const outcome = await publishLocally(imported.data.text, path.basename(args.file), ROOT)
-  if (!outcome.ok) exitWith(`publish failed: ${outcome.error.message}`, args.file, EXIT_FAILED)
+  if (!outcome.ok) exitWith(`发布失败：${outcome.error.message}`, args.file, EXIT_FAILED)
   const { issueId, articleCount, replaced } = outcome.data
   process.stderr.write(
     `published ${issueId}: ${articleCount} articles${replaced ? ', replacing the earlier version' : ''}\n`,
@@ -87,5 +88,5 @@ async function main(argv: string[]): Promise<void> {
 
 main(process.argv.slice(2)).catch((e) => {
   // Whatever slips through still ends as one line, never a stack trace.
-  exitWith(`unexpected failure: ${(e as Error).message}`, undefined, EXIT_FAILED)
+  exitWith(`意外失败：${(e as Error).message}`, undefined, EXIT_FAILED)
 })

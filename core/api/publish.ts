@@ -5,7 +5,7 @@
 import { z } from 'zod'
 
 import { MAX_ISSUE_TEXT_CHARS } from '../limits'
-import type { ParseWarning } from '../types'
+import type { ParsedIssue, ParseWarning } from '../types'
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be an ISO date')
 const shortText = z.string().max(200)
@@ -78,7 +78,7 @@ export const parsedIssueSchema = z
         ctx.addIssue({
           code: 'custom',
           path: ['articles', i, 'issueId'],
-          message: 'does not match issue.id',
+          message: '与 issue.id 不一致',
         })
     })
   })
@@ -152,4 +152,43 @@ export interface PublishResults {
     jobCreated: boolean
   }
   'issues.unpublish': { issueId: string; unpublished: boolean }
+}
+
+/** The first way a value breaks the schema, in Chinese: `articles.0.blocks.3.text: 长度超过 20000 个字符的上限`. */
+export function describeLimit(error: z.ZodError): string {
+  const issue = error.issues[0]
+  const field = issue.path.join('.') || '内容'
+  const what = (() => {
+    switch (issue.code) {
+      case 'too_big':
+        if (issue.type === 'string') return `长度超过 ${issue.maximum} 个字符的上限`
+        if (issue.type === 'array') return `超过 ${issue.maximum} 项的上限`
+        return `超过上限 ${issue.maximum}`
+      case 'too_small':
+        if (issue.type === 'string')
+          return issue.minimum === 1 ? '不能为空' : `至少 ${issue.minimum} 个字符`
+        if (issue.type === 'array') return `至少需要 ${issue.minimum} 项`
+        return `不能小于 ${issue.minimum}`
+      case 'invalid_type':
+        return '类型不对'
+      case 'unrecognized_keys':
+        return `多出了字段 ${issue.keys.join('、')}`
+      case 'custom':
+        return issue.message
+      default:
+        return '格式不对'
+    }
+  })()
+  return `${field}: ${what}`
+}
+
+/**
+ * The one line for a parse that publishing would refuse (a paragraph over 20,000 characters, more
+ * than 200 articles, …), or null. Preview, publish and `ingest --dry-run` all give this same line.
+ */
+export function publishingLimitsProblem(
+  parsed: Pick<ParsedIssue, 'issue' | 'articles'>,
+): string | null {
+  const checked = parsedIssueSchema.safeParse({ issue: parsed.issue, articles: parsed.articles })
+  return checked.success ? null : `这一期超出了发布的限制：${describeLimit(checked.error)}`
 }

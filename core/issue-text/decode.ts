@@ -12,7 +12,7 @@ const startsWith = (bytes: Uint8Array, prefix: number[]): boolean =>
  * Windows editors save it. Binary data and oversized files are refused, not guessed at.
  */
 export function decodeIssueBytes(bytes: Uint8Array): Result<string> {
-  if (bytes.length === 0) return fail('empty', 'the file is empty')
+  if (bytes.length === 0) return fail('empty', '文件是空的')
   if (bytes.length > MAX_ISSUE_FILE_BYTES) return fail('too_large', fileTooLarge(bytes.length))
   let text: string
   try {
@@ -22,12 +22,12 @@ export function decodeIssueBytes(bytes: Uint8Array): Result<string> {
       text = new TextDecoder('utf-16be', { fatal: true }).decode(bytes)
     else text = new TextDecoder('utf-8', { fatal: true }).decode(bytes)
   } catch {
-    return fail('binary', 'the file is binary data, not UTF-8 text')
+    return fail('binary', '文件是二进制数据，不是 UTF-8 文本')
   }
   // Control characters other than tab and line breaks mean a binary file that happens to decode.
   // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u0008\u000e-\u001f]/.test(text.slice(0, 65536)))
-    return fail('binary', 'the file is binary data, not text')
-  if (text.replace(/[\s\ufeff\u3000]/g, '') === '') return fail('empty', 'the file has no text')
+    return fail('binary', '文件是二进制数据，不是文本')
+  if (text.replace(/[\s\ufeff\u3000]/g, '') === '') return fail('empty', '文件里没有文字')
   return ok(text)
 }

@@ -14,15 +14,14 @@ export function parseIngestArgs(argv: string[]): IngestArgs | { error: string } 
   const unknown = argv.filter((a) => a.startsWith('--') && !FLAGS.has(a))
   if (unknown.length)
     return {
-      error: `unknown option ${unknown[0]} (usage: ingest [--dry-run] [--json] [--publish] FILE)`,
+      error: `未知选项 ${unknown[0]}（用法：ingest [--dry-run] [--json] [--publish] FILE）`,
     }
   if (files.length !== 1)
     return {
-      error: `expected one file, got ${files.length} (usage: ingest [--dry-run] [--json] [--publish] FILE)`,
+      error: `需要一个文件，收到 ${files.length} 个（用法：ingest [--dry-run] [--json] [--publish] FILE）`,
     }
   const has = (flag: string): boolean => argv.includes(flag)
-  if (has('--dry-run') && has('--publish'))
-    return { error: '--dry-run and --publish exclude each other' }
+  if (has('--dry-run') && has('--publish')) return { error: '--dry-run 和 --publish 不能同时使用' }
   return {
     file: files[0],
     json: has('--json'),

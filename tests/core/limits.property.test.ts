@@ -25,7 +25,7 @@ describe('utf8Bytes', () => {
 
 describe('fileTooLarge', () => {
   it('never shows a file over the limit as the limit itself', () => {
-    expect(fileTooLarge(MAX_ISSUE_FILE_BYTES + 1)).toBe('the file is 5.1 MB, over the 5 MB limit')
-    expect(fileTooLarge(6 * 1024 * 1024)).toBe('the file is 6.0 MB, over the 5 MB limit')
+    expect(fileTooLarge(MAX_ISSUE_FILE_BYTES + 1)).toBe('文件大小 5.1 MB，超过 5 MB 的上限')
+    expect(fileTooLarge(6 * 1024 * 1024)).toBe('文件大小 6.0 MB，超过 5 MB 的上限')
   })
 })

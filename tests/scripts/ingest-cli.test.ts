@@ -69,16 +69,16 @@ describe('bad input exits 2 with one line naming the problem and the file', () =
   it('a missing file', () =>
     expectBadInput(
       ['--dry-run', '--json', path.join(tmp, 'nope.txt')],
-      /file not found \(.*nope\.txt\)$/,
+      /找不到这个文件 \(.*nope\.txt\)$/,
     ))
 
   it('an empty file', () =>
-    expectBadInput(['--dry-run', fileWith('empty.txt', '')], /the file is empty \(.*empty\.txt\)/))
+    expectBadInput(['--dry-run', fileWith('empty.txt', '')], /文件是空的 \(.*empty\.txt\)/))
 
   it('a file of blank lines', () =>
     expectBadInput(
       ['--dry-run', fileWith('blank.txt', '\n\u3000\r\n  \n')],
-      /the file has no text \(.*blank\.txt\)/,
+      /文件里没有文字 \(.*blank\.txt\)/,
     ))
 
   it('binary data', () => {
@@ -88,14 +88,14 @@ describe('bad input exits 2 with one line naming the problem and the file', () =
     ])
     expectBadInput(
       ['--dry-run', fileWith('photo.png', png)],
-      /^error: 不是可识别的期刊文件：binary data.* \(.*photo\.png\)/,
+      /^error: 不是可识别的期刊文件：这是二进制数据.* \(.*photo\.png\)/,
     )
   })
 
   it('text that is not an issue', () =>
     expectBadInput(
       ['--dry-run', fileWith('notes.txt', '会议纪要\n\n今天讨论了预算。\n')],
-      /^error: 不是可识别的期刊文件：not an issue .* \(.*notes\.txt\)/,
+      /^error: 不是可识别的期刊文件：找不到《双周决策观察》的刊头.* \(.*notes\.txt\)/,
     ))
 
   it('a file over 5 MB', () =>
@@ -109,21 +109,33 @@ describe('bad input exits 2 with one line naming the problem and the file', () =
           ),
         ),
       ],
-      /over the 5 MB limit \(.*huge\.txt\)/,
+      /超过 5 MB 的上限 \(.*huge\.txt\)/,
     ))
 
   it('a truncated issue with no complete article', () => {
     const text = readSampleIssue()
     expectBadInput(
       ['--dry-run', fileWith('cut.txt', text.slice(0, text.indexOf('搭建低空飞行服务平台')))],
-      /^error: 不是可识别的期刊文件：.*no complete article found \(.*cut\.txt\)/,
+      /^error: 不是可识别的期刊文件：没有找到一篇完整的文章 \(.*cut\.txt\)/,
     )
   })
 
-  it('a directory', () => expectBadInput(['--dry-run', tmp], /is a directory/))
+  it('an issue publishing would refuse, with the line publishing gives', () => {
+    const opening = '随着无人机物流、低空文旅和应急救援等应用场景不断成熟'
+    const text = readSampleIssue().replace(
+      opening,
+      `${'低空经济持续升温，'.repeat(2300)}${opening}`,
+    )
+    expectBadInput(
+      ['--dry-run', fileWith('long.txt', text)],
+      /^error: 这一期超出了发布的限制：articles\.0\.blocks\.0\.text: 长度超过 20000 个字符的上限 \(.*long\.txt\)$/,
+    )
+  })
+
+  it('a directory', () => expectBadInput(['--dry-run', tmp], /这是文件夹，不是文件/))
 
   it('an unknown option or no file', () => {
-    expectBadInput(['--dry-run', '--jsn', SAMPLE_ISSUE_PATH], /unknown option --jsn/)
-    expectBadInput(['--dry-run'], /expected one file/)
+    expectBadInput(['--dry-run', '--jsn', SAMPLE_ISSUE_PATH], /未知选项 --jsn/)
+    expectBadInput(['--dry-run'], /需要一个文件/)
   })
 })

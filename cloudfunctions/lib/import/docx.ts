@@ -125,9 +125,9 @@ export async function docxToIssueText(bytes: Uint8Array): Promise<DocxOutcome> {
     )
     html = result.value
   } catch (e) {
-    return { ok: false, reason: `a damaged Word document (${firstLine(e)})` }
+    return { ok: false, reason: `Word 文档已损坏（${firstLine(e)}）` }
   }
   const lines = htmlToIssueLines(html)
-  if (lines.length === 0) return { ok: false, reason: 'the Word document has no text' }
+  if (lines.length === 0) return { ok: false, reason: '这份 Word 文档里没有文字' }
   return { ok: true, text: `${lines.join('\n\n')}\n` }
 }

@@ -62,15 +62,15 @@ export async function importIssueFile(
         // A name promising a document whose bytes are neither that document nor text.
         const ext = extensionOf(fileName)
         if (text.error.code === 'binary' && (ext === 'pdf' || ext === 'docx'))
-          return unrecognized(`binary data, not a valid .${ext} file (damaged or renamed?)`)
+          return unrecognized(`这是二进制数据，不是有效的 .${ext} 文件（可能已损坏或改过扩展名）`)
         return unrecognized(text.error.message)
       }
       default: {
         const never: never = sniffed
-        return unrecognized(`unknown kind ${String(never)}`)
+        return unrecognized(`未知的文件类型 ${String(never)}`)
       }
     }
   } catch (e) {
-    return unrecognized(`the file could not be read (${firstLine(e)})`)
+    return unrecognized(`无法读取这个文件（${firstLine(e)}）`)
   }
 }

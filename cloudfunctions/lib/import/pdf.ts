@@ -95,13 +95,12 @@ export async function pdfToIssueText(
   bytes: Uint8Array,
   onProgress?: (progress: PdfProgress) => void,
 ): Promise<PdfOutcome> {
-  if (!hasEndMarker(bytes))
-    return { ok: false, reason: 'a truncated PDF (its end is missing: download it again?)' }
+  if (!hasEndMarker(bytes)) return { ok: false, reason: 'PDF 不完整，结尾缺失，请重新下载' }
   let pdfjs: PdfJs
   try {
     pdfjs = await loadPdfJs()
   } catch (e) {
-    return { ok: false, reason: `the PDF reader could not start (${firstLine(e)})` }
+    return { ok: false, reason: `PDF 读取程序无法启动（${firstLine(e)}）` }
   }
   const task = pdfjs.getDocument({
     // A copy: pdfjs may take over the buffer it is given.
@@ -117,11 +116,11 @@ export async function pdfToIssueText(
   })
   try {
     const doc = await task.promise
-    if (doc.numPages === 0) return { ok: false, reason: 'the PDF has no pages' }
+    if (doc.numPages === 0) return { ok: false, reason: '这份 PDF 没有页面' }
     if (doc.numPages > MAX_PDF_PAGES)
       return {
         ok: false,
-        reason: `the PDF has ${doc.numPages} pages, more than an issue (${MAX_PDF_PAGES})`,
+        reason: `这份 PDF 有 ${doc.numPages} 页，超过一期的上限（${MAX_PDF_PAGES} 页）`,
       }
     const pages: PdfPageText[] = []
     for (let n = 1; n <= doc.numPages; n++) {
@@ -167,13 +166,13 @@ export async function pdfToIssueText(
     if (text.trim() === '')
       return {
         ok: false,
-        reason: 'the PDF has no text layer (a scan or photo?): use the original document',
+        reason: '这份 PDF 没有文字层（可能是扫描件或照片），请使用原始文档',
       }
     return { ok: true, text: `${text}\n`, pages: doc.numPages }
   } catch (e) {
     const name = (e as { name?: string }).name
-    if (name === 'PasswordException') return { ok: false, reason: 'the PDF is password-protected' }
-    return { ok: false, reason: `a damaged PDF (${firstLine(e)})` }
+    if (name === 'PasswordException') return { ok: false, reason: '这份 PDF 有密码保护' }
+    return { ok: false, reason: `PDF 已损坏（${firstLine(e)}）` }
   } finally {
     await task.destroy().catch(() => undefined)
   }

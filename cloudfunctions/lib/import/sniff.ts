@@ -69,31 +69,31 @@ function sniffZip(bytes: Uint8Array): Sniffed {
   if (names === null)
     return {
       kind: 'unrecognized',
-      reason: 'a damaged or incomplete zip archive (download it again?)',
+      reason: '压缩文件已损坏或不完整，请重新下载',
     }
   const has = (name: string): boolean => names.includes(name)
   if (has('word/document.xml')) return { kind: 'docx' }
   if (has('xl/workbook.xml'))
-    return { kind: 'unrecognized', reason: 'an Excel workbook, not a Word document' }
+    return { kind: 'unrecognized', reason: '这是 Excel 表格，不是 Word 文档' }
   if (has('ppt/presentation.xml'))
-    return { kind: 'unrecognized', reason: 'a PowerPoint file, not a Word document' }
+    return { kind: 'unrecognized', reason: '这是 PowerPoint 文件，不是 Word 文档' }
   if (has('content.xml') && has('mimetype'))
-    return { kind: 'unrecognized', reason: 'an OpenDocument file: save it as Word .docx' }
-  return { kind: 'unrecognized', reason: 'a zip archive that is not a Word .docx document' }
+    return { kind: 'unrecognized', reason: '这是 OpenDocument 文件，请另存为 Word .docx' }
+  return { kind: 'unrecognized', reason: '这是压缩包，不是 Word .docx 文档' }
 }
 
 /** Tells the format of an uploaded issue file from its first bytes (and, for a zip, its contents). */
 export function sniffIssueFile(bytes: Uint8Array): Sniffed {
-  if (bytes.length === 0) return { kind: 'unrecognized', reason: 'the file is empty' }
+  if (bytes.length === 0) return { kind: 'unrecognized', reason: '文件是空的' }
   if (startsWith(bytes, ZIP_LOCAL) || startsWith(bytes, ZIP_EMPTY)) return sniffZip(bytes)
   if (isPdf(bytes)) return { kind: 'pdf' }
   if (startsWith(bytes, OLE2))
     return {
       kind: 'unrecognized',
-      reason: 'an old Word .doc file or a password-protected document: save it as .docx',
+      reason: '这是旧版 Word .doc 文件或有密码保护的文档，请另存为 .docx',
     }
   if (ascii(bytes, 0, 5) === '{\\rtf')
-    return { kind: 'unrecognized', reason: 'an RTF document: save it as Word .docx' }
-  if (isImage(bytes)) return { kind: 'unrecognized', reason: 'binary data (an image?)' }
+    return { kind: 'unrecognized', reason: '这是 RTF 文档，请另存为 Word .docx' }
+  if (isImage(bytes)) return { kind: 'unrecognized', reason: '这是二进制数据（可能是图片）' }
   return { kind: 'text' }
 }

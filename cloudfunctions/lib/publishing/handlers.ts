@@ -1,10 +1,14 @@
-import { parsedIssueSchema, publishInput, type PublishResults } from '../../../core/api/publish'
+import {
+  publishingLimitsProblem,
+  publishInput,
+  type PublishResults,
+} from '../../../core/api/publish'
 import { notAnIssueFile } from '../../../core/limits'
 import { parseIssueText } from '../../../core/issue-text/parse'
 import type { ParsedIssue } from '../../../core/types'
 import { ISSUES, type IssueRecord } from '../content/records'
 import { requireEditor } from '../authorize'
-import { ApiFailure, createFunction, describeZodError } from '../dispatch'
+import { ApiFailure, createFunction } from '../dispatch'
 import type { AdminDirectory } from '../ports/admins'
 import type { CallContext } from '../ports/context'
 import type { Database } from '../ports/database'
@@ -79,13 +83,8 @@ async function parseRequested(input: IssueSource, deps: PublishDeps) {
   const { text, format } = await issueText(input, deps)
   const result = parseIssueText(text)
   if (!result.ok) throw new ApiFailure('invalid_argument', notAnIssueFile(result.error.message))
-  const { issue, articles } = result.data
-  const checked = parsedIssueSchema.safeParse({ issue, articles })
-  if (!checked.success)
-    throw new ApiFailure(
-      'invalid_argument',
-      `这一期超出了发布的限制：${describeZodError(checked.error)}`,
-    )
+  const problem = publishingLimitsProblem(result.data)
+  if (problem) throw new ApiFailure('invalid_argument', problem)
   return { parsed: result.data, format }
 }
 

@@ -64,9 +64,9 @@ describe('importIssueFile on Word files', () => {
     })
     const cases: [Uint8Array, RegExp][] = [
       [notDocx, /Excel/],
-      [photos, /zip archive that is not a Word/],
-      [docx.subarray(0, Math.floor(docx.length / 2)), /damaged or incomplete zip/],
-      [brokenXml, /damaged Word document/],
+      [photos, /这是压缩包，不是 Word/],
+      [docx.subarray(0, Math.floor(docx.length / 2)), /压缩文件已损坏或不完整/],
+      [brokenXml, /Word 文档已损坏/],
     ]
     for (const [bytes, reason] of cases) {
       const imported = await importIssueFile(bytes, 'issue.docx')

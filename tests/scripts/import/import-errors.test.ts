@@ -41,19 +41,19 @@ describe('importIssueFile: the text export', () => {
 
 describe('importIssueFile: files that are not issues', () => {
   it.each<[string, Uint8Array, string, RegExp]>([
-    ['an empty file', new Uint8Array(0), 'issue.txt', /the file is empty/],
-    ['blank text', Buffer.from('\n\u3000 \r\n'), 'issue.txt', /the file has no text/],
-    ['a PNG image', PNG, 'photo.png', /binary data \(an image\?\)/],
-    ['a JPEG named .pdf', JPEG, 'issue.pdf', /binary data \(an image\?\)/],
-    ['an old Word .doc', OLD_DOC, 'issue.doc', /old Word \.doc/],
+    ['an empty file', new Uint8Array(0), 'issue.txt', /文件是空的/],
+    ['blank text', Buffer.from('\n\u3000 \r\n'), 'issue.txt', /文件里没有文字/],
+    ['a PNG image', PNG, 'photo.png', /这是二进制数据（可能是图片）/],
+    ['a JPEG named .pdf', JPEG, 'issue.pdf', /这是二进制数据（可能是图片）/],
+    ['an old Word .doc', OLD_DOC, 'issue.doc', /旧版 Word \.doc/],
     ['an RTF document', Buffer.from('{\\rtf1\\ansi 双周决策观察}'), 'issue.rtf', /RTF/],
     [
       'random bytes named .pdf',
       Buffer.from([0, 1, 2, 3, 250, 251, 252, 7, 8]),
       'issue.pdf',
-      /not a valid \.pdf file/,
+      /不是有效的 \.pdf 文件/,
     ],
-    ['a zip of photos', zipOf({ 'a.jpg': 'x' }), 'issue.docx', /zip archive that is not a Word/],
+    ['a zip of photos', zipOf({ 'a.jpg': 'x' }), 'issue.docx', /这是压缩包，不是 Word/],
     [
       'an OpenDocument text',
       zipOf({ mimetype: 'application/vnd.oasis.opendocument.text', 'content.xml': '<x/>' }),
@@ -65,13 +65,13 @@ describe('importIssueFile: files that are not issues', () => {
       'a PDF cut in transfer',
       Buffer.from('%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nendobj\n'),
       'issue.pdf',
-      /truncated PDF/,
+      /PDF 不完整/,
     ],
     [
       'a PDF that is only a header and an end',
       Buffer.from('%PDF-1.7\n%%EOF\n'),
       'issue.pdf',
-      /damaged PDF|no pages/,
+      /PDF 已损坏|没有页面/,
     ],
   ])('%s', async (_name, bytes, fileName, reason) => {
     expect(await importIssueFile(bytes, fileName)).toEqual(unrecognized(reason))
@@ -81,7 +81,7 @@ describe('importIssueFile: files that are not issues', () => {
     const big = new Uint8Array(MAX_ISSUE_FILE_BYTES + 1)
     expect(await importIssueFile(big, 'issue.pdf')).toEqual({
       ok: false,
-      error: { code: 'too_large', message: expect.stringMatching(/over the 5 MB limit/) },
+      error: { code: 'too_large', message: expect.stringMatching(/超过 5 MB 的上限/) },
     })
   })
 })

@@ -78,7 +78,7 @@ describe('importIssueFile on PDFs printed by Chromium', () => {
       ok: false,
       error: {
         code: 'unrecognized_file',
-        message: expect.stringMatching(/^不是可识别的期刊文件：.*truncated/),
+        message: expect.stringMatching(/^不是可识别的期刊文件：PDF 不完整/),
       },
     })
   })

@@ -1,0 +1,132 @@
+import { parseIssueText, type ParsedIssue } from '@core/index'
+import { pageNumberLines } from '@core/issue-text/furniture'
+import { readSampleIssue } from '../../fixtures/sample-issue'
+
+const parse = (text: string): ParsedIssue => {
+  const result = parseIssueText(text)
+  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`)
+  return result.data
+}
+
+const sample = readSampleIssue()
+const reference = parse(sample)
+const dropped = (p: ParsedIssue) =>
+  p.warnings.filter((w) => w.code === 'dropped_line').map((w) => w.message)
+
+/** Puts `lines` on lines of their own right after the first occurrence of `after`. */
+const insertAfter = (text: string, after: string, ...lines: string[]): string => {
+  const at = text.indexOf(after)
+  if (at < 0) throw new Error(`not in the text: ${after}`)
+  const end = at + after.length
+  return `${text.slice(0, end)}\n\n${lines.join('\n\n')}\n\n${text.slice(end).replace(/^\n+/, '')}`
+}
+
+// Two page breaks: one between paragraphs, one inside a paragraph cut in two.
+const FIRST_BREAK = '争取在新赛道上抢占先机。'
+const CUT_PARAGRAPH = '带动上下游配套企业向'
+
+describe('page furniture', () => {
+  it.each([
+    ['bare numbers', '2', '3'],
+    ['dashes', '— 2 —', '— 3 —'],
+    ['hyphens', '- 2 -', '- 3 -'],
+    ['第 N 页', '第 2 页', '第 3 页'],
+    ['N/M', '2/12', '3/12'],
+  ])('drops page numbers in sequence (%s), also inside a paragraph cut in two', (_f, a, b) => {
+    const text = insertAfter(insertAfter(sample, FIRST_BREAK, a), CUT_PARAGRAPH, b)
+    const parsed = parse(text)
+    expect(parsed.articles).toEqual(reference.articles)
+    expect(dropped(parsed)).toEqual([
+      expect.stringContaining(`“${a}”是页码`),
+      expect.stringContaining(`“${b}”是页码`),
+    ])
+    const line = text.split('\n').indexOf(a) + 1
+    expect(parsed.warnings[0].line).toBe(line)
+  })
+
+  it.each([
+    ['the title', '双周决策观察'],
+    ['the title with the issue number', '双周决策观察 2024 年第 6 期'],
+    ['the title in book marks with the total number', '《双周决策观察》 总第 280 期'],
+    ['the subtitle', '地方工作亮点追踪'],
+    ['title and subtitle with a page number', '双周决策观察 · 地方工作亮点追踪 4'],
+  ])('drops a running head made of %s, even once, and keeps the back cover', (_f, head) => {
+    const parsed = parse(insertAfter(sample, CUT_PARAGRAPH, head))
+    expect(parsed.articles).toEqual(reference.articles)
+    expect(parsed.issue).toEqual(reference.issue)
+    expect(dropped(parsed)).toEqual([expect.stringContaining(`“${head}”是重复的刊名页眉`)])
+  })
+
+  it('keeps a sub-heading that repeats a masthead word, and a number line that runs in no sequence', () => {
+    const text = insertAfter(
+      insertAfter(sample, FIRST_BREAK, '双周决策观察要点'),
+      '此外，成都、西安、合肥、长沙等多个城市，都提出了建设低空经济先行区的目标。',
+      '第 3 页',
+    )
+    const parsed = parse(text)
+    expect(dropped(parsed)).toEqual([])
+    const headings = parsed.articles[0].blocks.filter((b) => b.type === 'heading')
+    expect(headings.map((h) => h.text)).toEqual([
+      '双周决策观察要点',
+      '搭建低空飞行服务平台',
+      '“先行先试”各有侧重',
+      '第 3 页',
+      '因地制宜 错位发展',
+    ])
+  })
+
+  it('counts numbers as page numbers only when they run on', () => {
+    expect([...pageNumberLines(['12', '正文', '3'])]).toEqual([])
+    expect([...pageNumberLines(['3', '正文', '— 4 —', '正文', '第 5 页'])].sort()).toEqual([
+      0, 2, 4,
+    ])
+    // A number that breaks the run (a figure on its own line) stays text.
+    expect([...pageNumberLines(['2', '正文', '90', '正文', '3'])].sort()).toEqual([0, 4])
+    expect([...pageNumberLines(['5', '正文', '5'])]).toEqual([])
+  })
+})
+
+describe('the table of contents by its structure', () => {
+  const contents = sample.slice(sample.indexOf('- 【区域】'), sample.indexOf('\n\n\n\n主办'))
+
+  it('reads entries without list markers, with numbers or bullets, and with page numbers', () => {
+    const lines = contents.split('\n')
+    const styles = [
+      lines.map((l) => l.replace(/^- /, '')),
+      lines.map((l, i) => `${i + 1}. ${l.replace(/^- /, '')}`),
+      lines.map((l, i) => `${l.replace(/^- /, '• ')} …… ${i + 2}`),
+      lines.map((l, i) => `${l.replace(/^- /, '')}    ${i + 2}`),
+    ]
+    for (const style of styles) {
+      const parsed = parse(sample.replace(contents, style.join('\n')))
+      expect(parsed.issue.toc).toEqual(reference.issue.toc)
+      expect(parsed.articles).toEqual(reference.articles)
+      expect(parsed.warnings).toEqual([])
+    }
+  })
+
+  it('joins an entry wrapped onto a second line when the joined title matches a body title', () => {
+    const wrapped = contents
+      .replace('上海发布加快算力基础设施布局实施方案', '上海发布加快算力基础设施\n布局实施方案')
+      .replace(
+        '- 【北京】 北京联合津冀共建算力调度网络',
+        '- 【北京】 北京联合津冀共建\n算力调度网络',
+      )
+    const parsed = parse(sample.replace(contents, wrapped))
+    expect(parsed.issue.toc).toEqual(reference.issue.toc)
+    expect(parsed.articles).toEqual(reference.articles)
+    expect(parsed.warnings).toEqual([])
+  })
+})
+
+describe('invisible marks', () => {
+  it('removes zero-width and bidi controls from titles and text', () => {
+    const marked = sample
+      .replace('多地布局低空经济先行区', '多地\u200b布局低空\u2066经济\u2069先行区')
+      .replace('争取在新赛道上', '争取\u200d在新\ufeff赛道\u202e上\u202c')
+    const parsed = parse(marked)
+    expect(parsed.articles).toEqual(reference.articles)
+    expect(parsed.issue.toc).toEqual(reference.issue.toc)
+    expect(JSON.stringify(parsed)).not.toMatch(/[\u200b-\u200d\ufeff\u202a-\u202e\u2066-\u2069]/)
+  })
+})
