@@ -13,10 +13,8 @@ export function formatSummary({ issue, articles, warnings }: ParsedIssue): strin
     for (const a of group) {
       const paragraphs = a.blocks.filter((b) => b.type === 'paragraph').length
       const headings = a.blocks.length - paragraphs
-      const source = a.sources.length ? `${a.sources.join(' ')} ${a.sourceDate}` : 'no source'
-      lines.push(
-        `  ${a.id}  ${a.title}  (${paragraphs} paragraphs, ${headings} headings; ${source})`,
-      )
+      const source = a.sources.length ? `${a.sources.join(' ')} ${a.sourceDate}` : '无来源'
+      lines.push(`  ${a.id}  ${a.title}（${paragraphs} 段，${headings} 个小标题；${source}）`)
     }
   }
   const characters = articles.reduce(
@@ -25,9 +23,10 @@ export function formatSummary({ issue, articles, warnings }: ParsedIssue): strin
   )
   lines.push(
     '',
-    `${articles.length} articles in ${groupByRegion(articles).size} regions, ${characters} characters`,
+    `${articles.length} 篇文章，${groupByRegion(articles).size} 个地区，${characters} 字`,
   )
-  lines.push(warnings.length ? `${warnings.length} warnings:` : 'no warnings')
+  lines.push(warnings.length ? `${warnings.length} 条提示：` : '没有提示')
+  // Dropped page furniture is listed too: the editor sees every line the parse left out.
   for (const w of warnings) lines.push(`  [${w.code}] ${w.message}`)
   return lines.join('\n')
 }

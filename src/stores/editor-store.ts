@@ -175,8 +175,9 @@ export class EditorStore {
    * one function request goes up as a file instead, as a picked file would.
    */
   previewText(text: string = this.draftText): Promise<boolean> {
-    const trimmed = text.trim()
-    if (!trimmed) return this.failPreview(localError('先粘贴一期的导出文本'))
+    // Leading blank lines stay, so the line numbers of the parse's warnings are the paste's own.
+    const trimmed = text.trimEnd()
+    if (!trimmed.trim()) return this.failPreview(localError('先粘贴一期的导出文本'))
     const source: ImportSource = { kind: 'text', name: '粘贴的文本' }
     if (!fitsOneRequest(trimmed)) {
       const file = this.platform.fileOfText('粘贴的文本.txt', trimmed)

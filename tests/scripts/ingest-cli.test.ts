@@ -50,8 +50,24 @@ describe('npm run ingest -- --dry-run --json FILE', () => {
     expect(code).toBe(0)
     expect(stdout).toContain('2024 年第 6 期（总第 280 期）')
     expect(stdout).toMatch(/【广东】\n(\s+i280-0[678] .+\n){3}/)
-    expect(stdout).toContain('10 articles in 5 regions')
-    expect(stdout).toContain('no warnings')
+    expect(stdout).toContain('10 篇文章，5 个地区')
+    expect(stdout).toContain('没有提示')
+  })
+
+  it('lists every dropped page-furniture line with its line number in the summary', () => {
+    const text = readSampleIssue()
+      .replace(
+        '争取在新赛道上抢占先机。',
+        '争取在新赛道上抢占先机。\n\n— 2 —\n\n双周决策观察 2024 年第 6 期',
+      )
+      .replace('带动上下游配套企业向', '带动上下游配套企业向\n\n— 3 —')
+    const file = fileWith('furniture.txt', text)
+    const { code, stdout } = ingest('--dry-run', file)
+    expect(code).toBe(0)
+    const lineOf = (s: string) => text.split('\n').indexOf(s) + 1
+    expect(stdout).toContain('3 条提示：')
+    for (const s of ['— 2 —', '双周决策观察 2024 年第 6 期', '— 3 —'])
+      expect(stdout).toContain(`[dropped_line] 第 ${lineOf(s)} 行“${s}”`)
   })
 })
 

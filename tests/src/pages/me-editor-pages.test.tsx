@@ -140,4 +140,22 @@ describe('the editor pages', () => {
     expect(again.container.textContent).toContain('保留 10 篇文章的编号，新增 0 篇')
     again.unmount()
   })
+
+  it('preview lists each page-furniture line the parse dropped, by line number', async () => {
+    const { show, stores } = setup(true)
+    const text = readSampleIssue().replace(
+      '争取在新赛道上抢占先机。',
+      '争取在新赛道上抢占先机。\n\n双周决策观察 2024 年第 6 期',
+    )
+    await stores.editor.previewText(text)
+    const view = await show(<PreviewPage />)
+    const line = text.split('\n').indexOf('双周决策观察 2024 年第 6 期') + 1
+    expect(view.container.textContent).toContain(
+      `第 ${line} 行“双周决策观察 2024 年第 6 期”是重复的刊名页眉，已略去`,
+    )
+    expect(
+      [...view.container.querySelectorAll('.editor-page__count-value')].map((e) => e.textContent),
+    ).toEqual(['10', '5', '1'])
+    view.unmount()
+  })
 })

@@ -90,7 +90,7 @@ describe('EditorStore', () => {
     expect(transport.inputsOf('issues.publish')[0]).toEqual({
       fn: 'publish',
       action: 'issues.publish',
-      text: readSampleIssue().trim(),
+      text: readSampleIssue().trimEnd(),
     })
     await editor.previewText(readSampleIssue())
     expect(editor.isReplacement).toBe(true)
@@ -162,7 +162,7 @@ describe('EditorStore', () => {
     editor.setDraftText(`\n${large}\n`)
     expect(await editor.previewText()).toBe(true)
     expect(platform.uploads.map((f) => f.name)).toEqual(['粘贴的文本.txt'])
-    expect(platform.textFiles).toEqual([{ name: '粘贴的文本.txt', text: large.trim() }])
+    expect(platform.textFiles).toEqual([{ name: '粘贴的文本.txt', text: `\n${large.trimEnd()}` }])
     expect(transport.inputsOf('issues.preview')).toEqual([
       expect.objectContaining({ fileID: 'cloud://local/uploads/file' }),
     ])
