@@ -6,7 +6,7 @@
  * sequence across the issue, and a running head is a line that reduces to the masthead's own title
  * or subtitle and sits before the back cover.
  */
-import { ORNAMENT_LINE, PUBLICATION_TITLE, REGION_TAG } from './patterns'
+import { LABEL_LINE, ORNAMENT_LINE, PUBLICATION_TITLE, REGION_TAG } from './patterns'
 import { endsSentence, visibleLength } from './punctuation'
 import { splitSourceNote } from './source-line'
 
@@ -65,6 +65,8 @@ export function pageNumberLines(lines: string[]): Set<number> {
 const ISSUE_MARKS = [
   /(?:19|20)\d{2}\s*年\s*第\s*\d{1,3}\s*期/g,
   /总\s*第\s*\d{1,5}\s*期/g,
+  /第\s*\d{1,3}\s*期/g,
+  /(?:(?:19|20)\d{2}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日/g,
   /第\s*\d{1,3}\s*页(?:\s*[，,/]?\s*共\s*\d{1,3}\s*页)?/g,
   /\d{1,3}\s*[/／]\s*\d{1,3}/g,
 ]
@@ -145,15 +147,38 @@ export function endMatterStart(lines: string[]): number {
   return -1
 }
 
+/** Masthead fields of the cover that are no running head: the issue number and the print date. */
+const COVER_FIELD = /年\s*第\s*\d|总\s*第\s*\d|月\s*\d{1,2}\s*日/
+
 /**
  * Indices of the running heads: lines made only of the masthead's words (see isRunningHead) other
- * than the cover's own title and subtitle, before the back cover.
+ * than the cover's own title and subtitle, before the back cover; and lines that repeat a name
+ * printed on the cover above the title (the institute), when they come back at least twice outside
+ * the colophon.
  */
 export function runningHeadLines(lines: string[], words: string[]): Set<number> {
   const { titleAt, subtitleAt } = coverMasthead(lines)
   const end = endMatterStart(lines)
+  const last = end < 0 ? lines.length : end
   const out = new Set<number>()
-  for (let i = 0; i < (end < 0 ? lines.length : end); i++)
+  for (let i = 0; i < last; i++)
     if (i !== titleAt && i !== subtitleAt && isRunningHead(lines[i], words)) out.add(i)
+
+  const coverNames = new Set(
+    lines
+      .slice(0, Math.max(0, titleAt))
+      .filter((l) => isLooseLine(l) && !COVER_FIELD.test(l))
+      .map(runningHeadKey)
+      .filter(Boolean),
+  )
+  const repeats = new Map<string, number[]>()
+  for (let i = titleAt + 1; i < last; i++) {
+    const key = runningHeadKey(lines[i])
+    // A name under a colophon label (主办 …) is the colophon, not a running head.
+    if (!coverNames.has(key) || lines.slice(Math.max(0, i - 3), i).some((l) => LABEL_LINE.test(l)))
+      continue
+    repeats.set(key, [...(repeats.get(key) ?? []), i])
+  }
+  for (const at of repeats.values()) if (at.length >= 2) at.forEach((i) => out.add(i))
   return out
 }

@@ -93,7 +93,7 @@ export function parseIssueText(text: string): Result<ParsedIssue> {
       withoutNumbers.map((l) => l.text),
       words,
     ),
-    '重复的刊名页眉',
+    '页眉或页脚',
     furniture,
   )
   furniture.sort((a, b) => (a.line ?? 0) - (b.line ?? 0))
@@ -229,10 +229,11 @@ function attachTocTitles(articles: Article[], toc: TocEntry[], warnings: ParseWa
   }
   const used = new Set<number>()
   for (const article of articles) {
-    const sameRegion = toc
-      .map((e, i) => (e.region === article.region ? -1 : i))
+    // Entries of the article's region first; a contents printed without tags has no region yet.
+    const otherRegions = toc
+      .map((e, i) => (e.region === article.region || e.region === '' ? -1 : i))
       .filter((i) => i >= 0)
-    let match = bestTocMatch(article.title, toc, new Set([...used, ...sameRegion]))
+    let match = bestTocMatch(article.title, toc, new Set([...used, ...otherRegions]))
     if (match < 0) match = bestTocMatch(article.title, toc, used)
     if (match < 0) {
       warn(warnings, 'not_in_toc', `“${article.title}”不在目录里`)
@@ -241,7 +242,8 @@ function attachTocTitles(articles: Article[], toc: TocEntry[], warnings: ParseWa
     used.add(match)
     const entry = toc[match]
     if (entry.title !== article.title) article.tocTitle = entry.title
-    if (entry.region !== article.region)
+    if (entry.region === '') entry.region = article.region
+    else if (entry.region !== article.region)
       warn(
         warnings,
         'toc_region',
@@ -250,8 +252,15 @@ function attachTocTitles(articles: Article[], toc: TocEntry[], warnings: ParseWa
   }
   toc.forEach((entry, i) => {
     if (!used.has(i))
-      warn(warnings, 'toc_unmatched', `目录中的“${entry.title}”（${entry.region}）找不到对应的文章`)
+      warn(
+        warnings,
+        'toc_unmatched',
+        `目录中的“${entry.title}”${entry.region ? `（${entry.region}）` : ''}找不到对应的文章`,
+      )
   })
+  // An untagged entry that matches no article has no region to be listed under.
+  const placed = toc.filter((e) => e.region !== '')
+  toc.splice(0, toc.length, ...placed)
 }
 
 const warn = (warnings: ParseWarning[], code: string, message: string): void => {

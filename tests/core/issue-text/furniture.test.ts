@@ -54,7 +54,20 @@ describe('page furniture', () => {
     const parsed = parse(insertAfter(sample, CUT_PARAGRAPH, head))
     expect(parsed.articles).toEqual(reference.articles)
     expect(parsed.issue).toEqual(reference.issue)
-    expect(dropped(parsed)).toEqual([expect.stringContaining(`“${head}”是重复的刊名页眉`)])
+    expect(dropped(parsed)).toEqual([expect.stringContaining(`“${head}”是页眉或页脚`)])
+  })
+
+  it('drops the institute named on the cover when it comes back as a footer, but keeps the colophon', () => {
+    const footer = '天津滨海综合发展研究院'
+    const text = insertAfter(
+      insertAfter(sample, FIRST_BREAK, `第6期 ${reference.issue.title}`, footer),
+      CUT_PARAGRAPH,
+      footer,
+    )
+    const parsed = parse(text)
+    expect(parsed.articles).toEqual(reference.articles)
+    expect(parsed.issue.publishers).toEqual(reference.issue.publishers)
+    expect(dropped(parsed)).toHaveLength(3)
   })
 
   it('keeps a sub-heading that repeats a masthead word, and a number line that runs in no sequence', () => {
@@ -103,6 +116,14 @@ describe('the table of contents by its structure', () => {
       expect(parsed.articles).toEqual(reference.articles)
       expect(parsed.warnings).toEqual([])
     }
+  })
+
+  it('reads a contents printed without region tags, taking each entry’s region from its article', () => {
+    const untagged = contents.replace(/^- 【[^】]+】 /gm, '')
+    const parsed = parse(sample.replace(contents, untagged))
+    expect(parsed.issue.toc).toEqual(reference.issue.toc)
+    expect(parsed.articles).toEqual(reference.articles)
+    expect(parsed.warnings).toEqual([])
   })
 
   it('joins an entry wrapped onto a second line when the joined title matches a body title', () => {

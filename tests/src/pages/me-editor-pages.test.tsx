@@ -151,7 +151,7 @@ describe('the editor pages', () => {
     const view = await show(<PreviewPage />)
     const line = text.split('\n').indexOf('双周决策观察 2024 年第 6 期') + 1
     expect(view.container.textContent).toContain(
-      `第 ${line} 行“双周决策观察 2024 年第 6 期”是重复的刊名页眉，已略去`,
+      `第 ${line} 行“双周决策观察 2024 年第 6 期”是页眉或页脚，已略去`,
     )
     expect(
       [...view.container.querySelectorAll('.editor-page__count-value')].map((e) => e.textContent),
