@@ -146,7 +146,7 @@ async function readLive(
   put('functions', (await cloudbase.permissions('function'))[0])
   state.functions = { ...(record?.functions ?? {}) }
   state.triggers = { ...(record?.triggers ?? {}) }
-  state.editors = await wechat.existingAdmins(editors)
+  state.editors = 'admins' in state.collections ? await wechat.existingAdmins(editors) : []
   return state
 }
 
@@ -245,7 +245,7 @@ async function apply(
  */
 export async function runDeploy(opts: DeployOptions, deps: DeployDeps): Promise<number> {
   const m = loadManifest(deps.root)
-  const { out } = deps
+  const out = (text: string) => text.split('\n').forEach((line) => deps.out(line))
   const needed: CredentialName[] =
     opts.mode === 'dry-run'
       ? []
@@ -259,16 +259,19 @@ export async function runDeploy(opts: DeployOptions, deps: DeployDeps): Promise<
       `缺少环境变量 ${missingVars.join('、')}（函数的环境变量，见 cloudbaserc.json 与 docs/deploy.md）`,
     )
 
-  if (functionsStale(deps, m)) {
-    out('构建云函数…')
-    await buildFunctions({ env: deps.env, strict: opts.mode === 'apply', out: deps.functionsDir })
+  const builtHashes = async () => {
+    if (functionsStale(deps, m)) {
+      out('构建云函数…')
+      await buildFunctions({ env: deps.env, strict: opts.mode === 'apply', out: deps.functionsDir })
+    }
+    return Object.fromEntries(
+      m.functions.map((f) => [f.name, folderHash(path.join(deps.functionsDir, f.name))]),
+    )
   }
-  const hashes = Object.fromEntries(
-    m.functions.map((f) => [f.name, folderHash(path.join(deps.functionsDir, f.name))]),
-  )
   const record = readRecord(deps.recordDir, opts.env)
 
   if (opts.mode === 'dry-run') {
+    const hashes = await builtHashes()
     out(
       `部署计划（环境 ${opts.env}，对照${record ? '上次部署的记录' : '一个空环境：这台机器没有部署过它'}）：`,
     )
@@ -291,6 +294,7 @@ export async function runDeploy(opts: DeployOptions, deps: DeployDeps): Promise<
   // Credentials and environment first, before anything changes.
   await wechat.accessToken()
   const bucket = await cloudbase.bucket()
+  const hashes = await builtHashes()
   const state = await readLive(wechat, cloudbase, bucket, m, record, opts.editors)
   const items = makePlan(m, state, hashes, opts.editors)
 

@@ -2,7 +2,7 @@
 export class DeployError extends Error {}
 
 const NETWORK =
-  /\b(ECONNREFUSED|ENOTFOUND|ECONNRESET|ETIMEDOUT|EAI_AGAIN|EHOSTUNREACH|socket hang up)\b/
+  /\b(ECONNREFUSED|ENOTFOUND|ECONNRESET|ETIMEDOUT|EAI_AGAIN|EHOSTUNREACH|UND_ERR_SOCKET|UND_ERR_CONNECT_TIMEOUT|socket hang up|other side closed)\b/
 
 /**
  * The line for a request that never got an answer (refused, unknown host, reset, timed out),
@@ -16,7 +16,8 @@ export function networkLine(e: unknown, host: string): string | null {
     cause?: { code?: unknown; message?: unknown }
   }
   const text = [err.code, err.cause?.code, err.message, err.cause?.message]
-    .filter((v) => typeof v === 'string')
+    .filter((v) => v !== undefined && v !== null)
+    .map(String)
     .join(' ')
   const m = NETWORK.exec(text)
   return m
