@@ -13,7 +13,7 @@ import { runDeploy, parseArgs, type DeployDeps } from '../../../scripts/deploy/d
 import { DeployError } from '../../../scripts/deploy/errors'
 import { loadManifest, MANIFEST_FILES, REPO_ROOT } from '../../../scripts/deploy/manifest'
 import { CloudStandIn } from './support/cloud-stand-in'
-import { FunctionsStandIn } from './support/functions-stand-in'
+import { MiniprogramCiStandIn } from './support/miniprogram-ci-stand-in'
 
 const ENV = 'prod-7g2k'
 const CREDS = {
@@ -44,7 +44,7 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }))
 
 interface Rig {
   cloud: CloudStandIn
-  functions: FunctionsStandIn
+  functions: MiniprogramCiStandIn
   lines: string[]
   run: (argv: string[], envExtra?: Record<string, string>) => Promise<number>
   stop: () => Promise<void>
@@ -60,7 +60,7 @@ async function rig(root = REPO_ROOT): Promise<Rig> {
     secretKey: CREDS.TCB_SECRET_KEY,
   })
   const base = await cloud.start()
-  const functions = new FunctionsStandIn(ENV)
+  const functions = new MiniprogramCiStandIn(ENV)
   const recordDir = mkdtempSync(path.join(tmp, 'record-'))
   const lines: string[] = []
   const run = async (argv: string[], envExtra: Record<string, string> = {}) => {

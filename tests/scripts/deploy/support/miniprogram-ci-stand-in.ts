@@ -19,7 +19,7 @@ import type {
   WeappUploadPort,
 } from '../../../../scripts/deploy/miniprogram-ci'
 
-export class FunctionsStandIn implements FunctionsPort, WeappUploadPort {
+export class MiniprogramCiStandIn implements FunctionsPort, WeappUploadPort {
   readonly functions = new Map<string, { config: Record<string, unknown>; code: string }>()
   readonly triggers = new Map<string, TimerTrigger[]>()
   readonly uploads: { projectPath: string; version: string; desc: string }[] = []
