@@ -53,7 +53,7 @@ export interface DeployDeps {
 export const defaultDeps = (env: NodeJS.ProcessEnv, out: (line: string) => void): DeployDeps => ({
   root: REPO_ROOT,
   functionsDir: path.join(REPO_ROOT, 'dist/cloudfunctions'),
-  recordDir: path.join(REPO_ROOT, '.deploy'),
+  recordDir: env.DEPLOY_RECORD_DIR || path.join(REPO_ROOT, '.deploy'),
   env,
   out,
 })

@@ -6,7 +6,7 @@
  */
 import { readdirSync, readFileSync } from 'fs'
 import path from 'path'
-import { createLocalCloud, type LocalCloud } from '../../../server/local-cloud'
+import { createLocalCloud, LOCAL_INDEXES, type LocalCloud } from '../../../server/local-cloud'
 import { LocalCommand, LocalRegExp } from '../../../server/store/local-command'
 import { loadManifest, type Manifest } from '../../../scripts/deploy/manifest'
 import type { Database } from '../../../cloudfunctions/lib/ports/database'
@@ -259,6 +259,20 @@ describe('the code against the deployment in the repository', () => {
       ),
     ]
     expect(problems).toEqual([])
+  })
+
+  it('indexes the local store only on fields the deployment indexes too', () => {
+    for (const [collection, fields] of Object.entries(LOCAL_INDEXES)) {
+      const keys = manifest.collections
+        .find((c) => c.name === collection)!
+        .indexes.flatMap((i) => Object.keys(i.keys))
+      for (const field of fields)
+        expect({ collection, field, indexed: keys.includes(field) }).toEqual({
+          collection,
+          field,
+          indexed: true,
+        })
+    }
   })
 
   it('fails a query on an unindexed field and a sort no index holds', () => {
