@@ -58,7 +58,23 @@ const databaseSchema = z
   .object({ collections: z.record(z.object({ indexes: z.array(indexSchema) }).strict()) })
   .strict()
 
-const collectionRule = z.object({ read: rule, write: rule }).strict()
+/** A database or storage security rule: `read` and `write`, or `write` split into its operations. */
+const collectionRule = z
+  .object({
+    read: rule,
+    write: rule.optional(),
+    create: rule.optional(),
+    update: rule.optional(),
+    delete: rule.optional(),
+  })
+  .strict()
+  .refine(
+    (r) =>
+      r.write !== undefined ||
+      (r.create !== undefined && r.update !== undefined && r.delete !== undefined),
+    'a rule needs write, or create, update and delete',
+  )
+export type CollectionRule = z.infer<typeof collectionRule>
 const functionRule = z.object({ invoke: rule }).strict()
 
 export type FunctionSpec = z.infer<typeof functionSchema>
@@ -70,8 +86,8 @@ export interface Manifest {
   functions: FunctionSpec[]
   collections: { name: string; indexes: IndexSpec[] }[]
   /** Custom security rule per collection (JSON text as the console shows it). */
-  databaseRules: Record<string, { read: RuleValue; write: RuleValue }>
-  storageRule: { read: RuleValue; write: RuleValue }
+  databaseRules: Record<string, CollectionRule>
+  storageRule: CollectionRule
   functionRules: Record<string, { invoke: RuleValue }>
 }
 
@@ -126,7 +142,7 @@ export function loadManifest(root = REPO_ROOT): Manifest {
   }
   for (const key of Object.keys(manifest.functionRules)) {
     if (key !== '*' && !names.has(key))
-      throw new ManifestError(`security-rules.json 提到不存在的函数 ${key}`)
+      throw new ManifestError(`${MANIFEST_FILES.securityRules} 提到不存在的函数 ${key}`)
   }
   return manifest
 }
