@@ -40,7 +40,10 @@ beforeAll(async () => {
   )
 })
 
-afterAll(() => rmSync(tmp, { recursive: true, force: true }))
+afterAll(() => {
+  delete process.env.TCB_BASE_URL
+  rmSync(tmp, { recursive: true, force: true })
+})
 
 interface Rig {
   cloud: CloudStandIn
