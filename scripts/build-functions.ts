@@ -1,32 +1,38 @@
 /**
- * `npm run build:functions`: bundles each deployable function (`cloudfunctions/<name>/index.ts`)
- * with esbuild into `dist/cloudfunctions/<name>/` beside its package.json and config.json, ready to
- * upload from WeChat DevTools (cloudfunctionRoot in project.config.json).
+ * `npm run build:functions`: bundles each function of cloudbaserc.json (`cloudfunctions/<name>/index.ts`)
+ * with esbuild into `dist/cloudfunctions/<name>/` beside its package.json and a config.json written
+ * from cloudbaserc.json, ready for `npm run deploy`, WeChat DevTools (cloudfunctionRoot in
+ * project.config.json) or `tcb fn deploy`.
  */
 import { build } from 'esbuild'
-import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'fs'
+import { copyFileSync, existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'fs'
 import path from 'path'
+import { functionConfig, loadManifest } from './deploy/manifest'
 
 const ROOT = path.resolve(__dirname, '..')
 const SRC = path.join(ROOT, 'cloudfunctions')
 export const FUNCTIONS_OUT = path.join(ROOT, 'dist/cloudfunctions')
 
-/** Folders of cloudfunctions/ that are deployable functions (they have an entry and a config). */
-export const deployableFunctions = (): string[] =>
-  readdirSync(SRC).filter((name) => {
-    const dir = path.join(SRC, name)
-    return (
-      statSync(dir).isDirectory() &&
-      existsSync(path.join(dir, 'index.ts')) &&
-      existsSync(path.join(dir, 'config.json'))
-    )
-  })
+/** The deployable functions: those cloudbaserc.json declares (each has cloudfunctions/<name>/index.ts). */
+export const deployableFunctions = (): string[] => loadManifest(ROOT).functions.map((f) => f.name)
 
-export async function buildFunctions(): Promise<string[]> {
-  const names = deployableFunctions()
-  rmSync(FUNCTIONS_OUT, { recursive: true, force: true })
-  for (const name of names) {
-    const out = path.join(FUNCTIONS_OUT, name)
+/**
+ * Builds every function. `env` fills config.json's `{{env.NAME}}` variables; `strict` makes a
+ * missing one an error (the deploy) instead of leaving it out (a plain build).
+ */
+export async function buildFunctions({
+  env = process.env,
+  strict = false,
+  out: outRoot = FUNCTIONS_OUT,
+}: { env?: NodeJS.ProcessEnv; strict?: boolean; out?: string } = {}): Promise<string[]> {
+  const { functions } = loadManifest(ROOT)
+  // Config first: a missing variable stops the build before anything is removed.
+  const configs = new Map(functions.map((f) => [f.name, functionConfig(f, env, strict)]))
+  rmSync(outRoot, { recursive: true, force: true })
+  for (const { name } of functions) {
+    if (!existsSync(path.join(SRC, name, 'index.ts')))
+      throw new Error(`cloudfunctions/${name}/index.ts is missing`)
+    const out = path.join(outRoot, name)
     mkdirSync(out, { recursive: true })
     await build({
       entryPoints: [path.join(SRC, name, 'index.ts')],
@@ -40,10 +46,10 @@ export async function buildFunctions(): Promise<string[]> {
       legalComments: 'none',
       logLevel: 'error',
     })
-    for (const file of ['package.json', 'config.json'])
-      copyFileSync(path.join(SRC, name, file), path.join(out, file))
+    copyFileSync(path.join(SRC, name, 'package.json'), path.join(out, 'package.json'))
+    writeFileSync(path.join(out, 'config.json'), `${JSON.stringify(configs.get(name), null, 2)}\n`)
   }
-  return names
+  return functions.map((f) => f.name)
 }
 
 if (require.main === module) {

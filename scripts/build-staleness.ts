@@ -5,7 +5,7 @@ import path from 'path'
 const BUILD_SOURCES = ['src', 'core', 'config']
 
 /** Newest modification time of the files under `dir` (0 when it does not exist). */
-function newestMtime(dir: string): number {
+export function newestMtime(dir: string): number {
   if (!existsSync(dir)) return 0
   let newest = 0
   for (const entry of readdirSync(dir, { withFileTypes: true })) {

@@ -41,6 +41,26 @@ describe('deployable function bundles', () => {
     }
   })
 
+  it('write config.json from cloudbaserc.json: openapi permissions, trigger, memory, variables', () => {
+    const config = (name: string) =>
+      JSON.parse(readFileSync(path.join(FUNCTIONS_OUT, name, 'config.json'), 'utf8'))
+    const rc = JSON.parse(readFileSync(path.join(__dirname, '../../cloudbaserc.json'), 'utf8'))
+    for (const fn of rc.functions) {
+      const built = config(fn.name)
+      expect(built).toMatchObject({
+        timeout: fn.timeout,
+        memorySize: fn.memorySize,
+        permissions: fn.permissions,
+      })
+      expect(built.triggers).toEqual(fn.triggers)
+    }
+    expect(config('notify').permissions.openapi).toEqual(['subscribeMessage.send'])
+    expect(config('notify').triggers).toEqual([
+      { name: 'everyMinute', type: 'timer', config: '0 * * * * * *' },
+    ])
+    expect(config('qrcode').permissions.openapi).toEqual(['wxacode.getUnlimited'])
+  })
+
   it('content answers a call from the mini-program, ignoring the userInfo WeChat adds', async () => {
     const { main } = load('content')
     const result = await main({

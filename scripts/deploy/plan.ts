@@ -1,0 +1,206 @@
+/**
+ * What a deployment would do: the manifest compared with an environment's state, one item per
+ * function, trigger, collection, index, rule and editor. The same plan is printed by `--dry-run`
+ * (against what the last deploy to that environment recorded), listed by `--check` (against the
+ * live environment) and carried out by the deploy itself.
+ */
+import type { IndexSpec, Manifest } from './manifest'
+import { functionRuleText, ruleText } from './manifest'
+
+export type Kind = 'function' | 'trigger' | 'collection' | 'index' | 'rule' | 'editor'
+export type Action = 'create' | 'change' | 'keep' | 'remove'
+
+export interface PlanItem {
+  kind: Kind
+  /** `issues`, `articles.rev_order`, `collection:issues`, `storage`, `functions`, an OPENID… */
+  name: string
+  action: Action
+  detail?: string
+}
+
+/**
+ * An environment as far as the deploy knows it. `indexes` is null when only the number of a
+ * collection's indexes is known (WeChat's API reports no more), a list of names when recorded.
+ * Functions and triggers cannot be read back with the upload key: they are known from the record
+ * of the last deploy (`hash` of the uploaded folder, the triggers as uploaded).
+ */
+export interface EnvState {
+  collections: Record<string, { indexCount: number; indexes: string[] | null }>
+  /**
+   * Rule per `collection:<name>`, `storage` and `functions`: the custom rule's JSON text, or the
+   * preset permission's name (`ADMINONLY`, `READONLY`…) when it is not custom.
+   */
+  rules: Record<string, string>
+  functions: Record<string, string>
+  triggers: Record<string, string>
+  editors: string[]
+}
+
+/** The preset permission a collection without a rule in the repository gets: no client access. */
+export const ADMIN_ONLY = 'ADMINONLY'
+
+export const emptyState = (): EnvState => ({
+  collections: {},
+  rules: {},
+  functions: {},
+  triggers: {},
+  editors: [],
+})
+
+/** The rule keys of a manifest and their JSON text. */
+export function desiredRules(m: Manifest): Record<string, string> {
+  const rules: Record<string, string> = {}
+  for (const [collection, rule] of Object.entries(m.databaseRules))
+    rules[`collection:${collection}`] = ruleText(rule)
+  rules.storage = ruleText(m.storageRule)
+  rules.functions = functionRuleText(m.functionRules)
+  return rules
+}
+
+/** Rule text in one spelling, so whitespace or key order does not count as a change. */
+export function normalizeRule(text: string): string {
+  try {
+    const sort = (v: unknown): unknown =>
+      v && typeof v === 'object' && !Array.isArray(v)
+        ? Object.fromEntries(
+            Object.keys(v)
+              .sort()
+              .map((k) => [k, sort((v as Record<string, unknown>)[k])]),
+          )
+        : v
+    return JSON.stringify(sort(JSON.parse(text)))
+  } catch {
+    return text
+  }
+}
+
+const triggersText = (m: Manifest, fn: string): string | null => {
+  const t = m.functions.find((f) => f.name === fn)?.triggers
+  return t && t.length > 0 ? JSON.stringify(t) : null
+}
+
+/**
+ * The plan. `hashes` are the built function folders' hashes; `editors` the OPENIDs asked for.
+ * Items come in the order the deploy applies them: collections, indexes, rules, functions,
+ * triggers, editors.
+ */
+export function makePlan(
+  m: Manifest,
+  state: EnvState,
+  hashes: Record<string, string>,
+  editors: string[],
+): PlanItem[] {
+  const items: PlanItem[] = []
+  for (const c of m.collections) {
+    const live = state.collections[c.name]
+    items.push({ kind: 'collection', name: c.name, action: live ? 'keep' : 'create' })
+  }
+  for (const c of m.collections)
+    items.push(...indexItems(c.name, c.indexes, state.collections[c.name]))
+
+  const want = desiredRules(m)
+  const declaredCollections = new Set(m.collections.map((c) => c.name))
+  for (const [key, text] of Object.entries(want)) {
+    const live = state.rules[key]
+    const action: Action =
+      live === undefined
+        ? 'create'
+        : normalizeRule(live) === normalizeRule(text)
+          ? 'keep'
+          : 'change'
+    items.push({ kind: 'rule', name: key, action, detail: action === 'keep' ? undefined : text })
+  }
+  for (const c of m.collections) {
+    const key = `collection:${c.name}`
+    if (key in want) continue
+    const live = state.rules[key]
+    items.push({
+      kind: 'rule',
+      name: key,
+      action: live === ADMIN_ONLY ? 'keep' : live === undefined ? 'create' : 'remove',
+      detail: '仓库中没有这个集合的规则：只许管理员读写（ADMINONLY）',
+    })
+  }
+  for (const key of Object.keys(state.rules)) {
+    const collection = key.startsWith('collection:') ? key.slice('collection:'.length) : null
+    if (!(key in want) && collection !== null && !declaredCollections.has(collection))
+      items.push({
+        kind: 'rule',
+        name: key,
+        action: 'remove',
+        detail: '集合不在仓库中，部署不会删除它',
+      })
+  }
+
+  for (const f of m.functions) {
+    const live = state.functions[f.name]
+    const hash = hashes[f.name]
+    items.push({
+      kind: 'function',
+      name: f.name,
+      action: live === undefined ? 'create' : live === hash ? 'keep' : 'change',
+      detail: `timeout ${f.timeout}s, ${f.memorySize} MB, openapi [${f.permissions.openapi.join(', ')}]`,
+    })
+  }
+  for (const f of m.functions) {
+    const text = triggersText(m, f.name)
+    if (text === null) continue
+    const live = state.triggers[f.name]
+    items.push({
+      kind: 'trigger',
+      name: f.name,
+      action: live === undefined ? 'create' : live === text ? 'keep' : 'change',
+      detail: (f.triggers ?? []).map((t) => `${t.name} ${t.config}`).join(', '),
+    })
+  }
+  for (const openid of editors)
+    items.push({
+      kind: 'editor',
+      name: openid,
+      action: state.editors.includes(openid) ? 'keep' : 'create',
+    })
+  return items
+}
+
+function indexItems(
+  collection: string,
+  indexes: IndexSpec[],
+  live: EnvState['collections'][string] | undefined,
+): PlanItem[] {
+  const keys = (i: IndexSpec) =>
+    Object.entries(i.keys)
+      .map(([k, d]) => `${k}:${d}`)
+      .join(', ')
+  return indexes.map((i) => {
+    const name = `${collection}.${i.name}`
+    let action: Action
+    if (!live) action = 'create'
+    else if (live.indexes) action = live.indexes.includes(i.name) ? 'keep' : 'create'
+    // Only a count is known: all there (`_id` plus ours) or create them all again, which leaves
+    // existing ones as they are.
+    else action = live.indexCount >= indexes.length + 1 ? 'keep' : 'create'
+    return { kind: 'index' as const, name, action, detail: keys(i) }
+  })
+}
+
+const ACTION_WORD: Record<Action, string> = {
+  create: '创建',
+  change: '更新',
+  keep: '不变',
+  remove: '删除',
+}
+
+/** The plan as lines for the operator, then a count per action. */
+export function formatPlan(items: PlanItem[], { onlyChanges = false } = {}): string {
+  const lines = items
+    .filter((i) => !onlyChanges || i.action !== 'keep')
+    .map(
+      (i) =>
+        `${ACTION_WORD[i.action]}  ${i.kind.padEnd(10)} ${i.name}${i.detail ? `  (${i.detail})` : ''}`,
+    )
+  const count = (a: Action) => items.filter((i) => i.action === a).length
+  lines.push(
+    `共 ${items.length} 项：创建 ${count('create')}，更新 ${count('change')}，删除 ${count('remove')}，不变 ${count('keep')}`,
+  )
+  return lines.join('\n')
+}
