@@ -7,7 +7,15 @@
  *   npm run check:weapp -- --json  # the same as JSON (for benchmarks)
  */
 import { spawnSync } from 'node:child_process'
-import { chmodSync, existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+} from 'node:fs'
 import path from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { buildIsStale } from './build-staleness'
@@ -57,6 +65,37 @@ const walk = (dir: string, base = dir): string[] =>
 /** Whether dist/weapp is missing or older than anything it is built from. */
 export function weappIsStale(): boolean {
   return buildIsStale(ROOT, path.join(WEAPP_DIR, 'app.json'))
+}
+
+const sleep = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms)
+
+/**
+ * Builds dist/weapp when it is missing or stale, one build at a time across processes (Jest runs
+ * the weapp suites in parallel workers): a second caller waits for the first and then finds the
+ * build fresh. Returns whether this call built.
+ */
+export function ensureWeappBuilt(): boolean {
+  if (!weappIsStale()) return false
+  const lock = path.join(ROOT, 'dist', '.weapp-build.lock')
+  mkdirSync(path.dirname(lock), { recursive: true })
+  for (;;) {
+    try {
+      mkdirSync(lock)
+      break
+    } catch {
+      // A lock older than a build could take was left by a killed process.
+      const since = statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now()
+      if (Date.now() - since > 10 * 60_000) rmSync(lock, { recursive: true, force: true })
+      else sleep(500)
+    }
+  }
+  try {
+    if (!weappIsStale()) return false
+    buildWeapp()
+    return true
+  } finally {
+    rmSync(lock, { recursive: true, force: true })
+  }
 }
 
 /** Runs the production weapp build; throws with its output when it fails. */
@@ -151,11 +190,7 @@ export function measurePackages(dir = WEAPP_DIR): PackageSize[] {
 
 /** Builds if needed, compiles every WXML/WXS and WXSS file, and measures the packages. */
 export function checkWeapp(options: { build?: boolean } = {}): WeappReport {
-  let built = false
-  if (options.build !== false && weappIsStale()) {
-    buildWeapp()
-    built = true
-  }
+  const built = options.build !== false && ensureWeappBuilt()
   if (!existsSync(path.join(WEAPP_DIR, 'app.json')))
     throw new Error(`${WEAPP_DIR} has no app.json: build it first`)
   const files = walk(WEAPP_DIR).sort()
