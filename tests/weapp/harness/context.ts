@@ -81,7 +81,18 @@ export class AppContext {
       clearInterval: (h: NodeJS.Timeout) => clearInterval(h),
     })
     this.parse = vm.runInContext('JSON.parse', this.context) as (text: string) => unknown
+    // A promise of the app rejected with no handler (WeChat's onUnhandledRejection): ours when
+    // the promise was made by this context's Promise.
+    const AppPromise = vm.runInContext('Promise', this.context) as PromiseConstructor
+    this.onRejection = (reason: unknown, promise: Promise<unknown>) => {
+      if (promise instanceof AppPromise)
+        this.problems.push({ kind: 'unhandled-rejection', message: describe(reason) })
+      else if (process.listenerCount('unhandledRejection') === 1) throw reason
+    }
+    process.on('unhandledRejection', this.onRejection)
   }
+
+  private readonly onRejection: (reason: unknown, promise: Promise<unknown>) => void
 
   /** A value made in the app's realm (its `Object`, `Array`), as WeChat hands values to the app. */
   toApp<T>(value: T): T {
@@ -150,6 +161,7 @@ export class AppContext {
 
   /** Stops every timer the app left (so the test process can exit). */
   dispose(): void {
+    process.off('unhandledRejection', this.onRejection)
     for (const handle of this.pendingTimers.keys()) clearTimeout(handle as NodeJS.Timeout)
     this.pendingTimers.clear()
   }

@@ -99,6 +99,7 @@ export class MiniProgram {
   }
   private appInstance: Config | null = null
   private registering: string | null = null
+  private readonly unregistered = new Set<string>()
   private webviewId = 0
 
   constructor(
@@ -193,9 +194,11 @@ export class MiniProgram {
     }
     const config = registry.get(route)
     // A page whose webpack chunk callback never fires (a chunk it needs was never required)
-    // evaluates without calling Page(): WeChat would show a blank page.
-    if (!config)
+    // evaluates without calling Page(): WeChat would show a blank page. Reported once.
+    if (!config && !this.unregistered.has(route)) {
+      this.unregistered.add(route)
       this.app.report({ kind: 'page', message: `${route}: the file never called ${kind}()` })
+    }
     return config ?? null
   }
 
@@ -343,6 +346,7 @@ export class MiniProgram {
     const { route, query } = parseUrl(url, this.pages.at(-1)?.route)
     if (this.tabRoutes.includes(route)) return 'navigateTo:fail can not navigateTo a tabbar page'
     if (this.pages.length >= 10) return 'navigateTo:fail webview count limit exceed'
+    if (!this.loadPage(route)) return `navigateTo:fail page "${route}" is not found`
     this.hide(this.pages.at(-1))
     return this.open(route, query) ? null : `navigateTo:fail page "${route}" is not found`
   }
@@ -350,6 +354,7 @@ export class MiniProgram {
   private redirectTo(url: string): string | null {
     const { route, query } = parseUrl(url, this.pages.at(-1)?.route)
     if (this.tabRoutes.includes(route)) return 'redirectTo:fail can not redirectTo a tabbar page'
+    if (!this.loadPage(route)) return `redirectTo:fail page "${route}" is not found`
     const top = this.pages.pop()
     if (top) this.unload(top)
     return this.open(route, query) ? null : `redirectTo:fail page "${route}" is not found`
@@ -377,6 +382,7 @@ export class MiniProgram {
 
   private reLaunch(url: string): string | null {
     const { route, query } = parseUrl(url)
+    if (!this.loadPage(route)) return `reLaunch:fail page "${route}" is not found`
     while (this.pages.length > 0) this.unload(this.pages.pop()!)
     for (const tab of this.tabs.values()) this.unload(tab)
     this.tabs.clear()

@@ -32,6 +32,8 @@ export interface WxOptions {
   pickFile?: { name: string; content: string | Uint8Array }
   /** Storage of this run; pass one map to several runs to keep storage across launches. */
   storage?: Map<string, string>
+  /** APIs this WeChat lacks (an older base library): absent from `wx` as WeChat leaves them. */
+  without?: string[]
   /** Single-page mode (opened from Moments): no navigation, no tab bar. */
   singlePage?: boolean
   tabPages: string[]
@@ -466,6 +468,8 @@ export function createWx(app: AppContext, cloud: LocalCloud, options: WxOptions)
         })),
       })),
   })
+
+  for (const name of options.without ?? []) delete api[name]
 
   const proxy = new Proxy(api, {
     get(target, key) {
