@@ -55,6 +55,8 @@ export interface MiniProgramOptions extends Omit<WxOptions, 'tabPages' | 'naviga
 export const MAX_SET_DATA_BYTES = 32 * 1024
 export const MAX_NODES = 1000
 export const MAX_DEPTH = 30
+/** WeChat's scene for a page opened from Moments (朋友圈) in single-page mode. */
+export const SINGLE_PAGE_SCENE = 1154
 
 const ROUTE_QUERY = /^\/?([^?]+)(?:\?(.*))?$/
 
@@ -97,6 +99,7 @@ export class MiniProgram {
     subPackages?: { root: string; pages: string[] }[]
     tabBar?: { list: { pagePath: string }[] }
   }
+  readonly singlePage: boolean
   private appInstance: Config | null = null
   private registering: string | null = null
   private readonly unregistered = new Set<string>()
@@ -110,8 +113,12 @@ export class MiniProgram {
   ) {
     this.appJson = JSON.parse(readFileSync(path.join(dir, 'app.json'), 'utf8'))
     this.tabRoutes = (this.appJson.tabBar?.list ?? []).map((t) => t.pagePath)
+    // Moments' single-page mode (scene 1154): no navigation, no tab bar, storage of its own.
+    this.singlePage = options.singlePage ?? options.launch.scene === SINGLE_PAGE_SCENE
     this.wx = createWx(this.app, cloud, {
       ...options,
+      singlePage: this.singlePage,
+      storage: this.singlePage ? new Map() : options.storage,
       tabPages: this.tabRoutes,
       navigation: {
         navigateTo: (url) => this.navigateTo(url),
@@ -422,6 +429,17 @@ export class MiniProgram {
     await this.settle()
   }
 
+  /** Taps a tab of the native tab bar (WeChat switches tabs as `switchTab` does). */
+  async tapTab(text: string): Promise<void> {
+    const tabs = this.appJson.tabBar?.list ?? []
+    const tab = tabs.find((t) => (t as { text?: string }).text === text)
+    if (!tab) throw new Error(`no tab "${text}"`)
+    if (this.singlePage) throw new Error('single-page mode has no tab bar')
+    const error = this.switchTab(`/${tab.pagePath}`)
+    if (error) throw new Error(error)
+    await this.settle()
+  }
+
   /** Types into the input whose placeholder is `placeholder`, firing its `input` event. */
   async type(placeholder: string, value: string): Promise<void> {
     const target = this.find((el) => el.tag === 'wx-input' && el.attr?.placeholder === placeholder)
@@ -501,5 +519,13 @@ export class MiniProgram {
     this.app.dispose()
   }
 }
+
+/** Picks elements by one of their classes (for `tap`). */
+export const withClass =
+  (name: string) =>
+  (el: Exclude<VNode, string>): boolean =>
+    String(el.attr?.class ?? '')
+      .split(/\s+/)
+      .includes(name)
 
 const vmArray = (app: AppContext): unknown[] => app.toApp([]) as unknown[]
