@@ -99,6 +99,14 @@ export class AppContext {
     return value === undefined ? value : (this.parse(JSON.stringify(value)) as T)
   }
 
+  /** A Promise of the app's realm (so a rejection nobody handles is reported as the app's). */
+  promise<T>(
+    executor: (resolve: (v: T) => void, reject: (e: unknown) => void) => void,
+  ): Promise<T> {
+    const AppPromise = vm.runInContext('Promise', this.context) as PromiseConstructor
+    return new AppPromise<T>(executor)
+  }
+
   /** An empty object of the app's realm. */
   object(): Record<string, unknown> {
     return this.parse('{}') as Record<string, unknown>

@@ -90,28 +90,41 @@ export function createWx(app: AppContext, cloud: LocalCloud, options: WxOptions)
   const record = (name: string, o: unknown) =>
     calls.push({ name, options: JSON.parse(JSON.stringify(o ?? {})) as Record<string, unknown> })
 
-  /** An asynchronous API: `impl` gives the result or throws the failure's reason. */
+  /**
+   * An asynchronous API: `impl` gives the result or throws the failure's reason. As in WeChat,
+   * callbacks run later, and a call with none of success/fail/complete returns a Promise instead.
+   */
   const asyncApi = (name: string, impl: (o: Options) => unknown) => {
     api[name] = (o: Options = {}) => {
       record(name, o)
+      const promised = !o.success && !o.fail && !o.complete
+      let settle!: (ok: boolean, r: unknown) => void
+      const result = promised
+        ? app.promise<unknown>((resolve, reject) => {
+            settle = (ok, r) => (ok ? resolve(r) : reject(r))
+          })
+        : undefined
       void app.track(
         Promise.resolve()
           .then(() => impl(o))
           .then(
             (res) => () => {
               const r = app.toApp({ errMsg: `${name}:ok`, ...(res as object) })
+              if (promised) settle(true, r)
               o.success?.(r)
               o.complete?.(r)
             },
             (e: unknown) => () => {
               const reason = e instanceof Error ? e.message : String(e)
               const r = app.toApp({ errMsg: `${name}:fail ${reason}` })
+              if (promised) settle(false, r)
               o.fail?.(r)
               o.complete?.(r)
             },
           )
-          .then((settle) => app.later(settle)),
+          .then((done) => app.later(done)),
       )
+      return result
     }
   }
   const syncApi = (name: string, impl: (...args: unknown[]) => unknown) => {
