@@ -126,6 +126,7 @@ export class MiniProgram {
         switchTab: (url) => this.switchTab(url),
         reLaunch: (url) => this.reLaunch(url),
         navigateBack: (delta) => this.navigateBack(delta),
+        currentRoute: () => this.pages.at(-1)?.route ?? null,
         launch: () => ({
           path: options.launch.path,
           query: options.launch.query ?? {},
@@ -501,6 +502,14 @@ export class MiniProgram {
   /** Calls a page's share handler as WeChat does when the reader shares. */
   share(kind: 'onShareAppMessage' | 'onShareTimeline', from: 'menu' | 'button' = 'menu') {
     return this.call(this.current, kind, this.app.toApp({ from }))
+  }
+
+  /** The largest cloud answer each page received (UTF-8 bytes of its JSON). */
+  get answers(): Map<string, number> {
+    const out = new Map<string, number>()
+    for (const a of this.wx.answers)
+      if (a.route) out.set(a.route, Math.max(a.bytes, out.get(a.route) ?? 0))
+    return out
   }
 
   /** Node counts and depth of a page's data tree. */

@@ -44,6 +44,8 @@ export interface WxOptions {
     reLaunch(url: string): string | null
     navigateBack(delta?: number): string | null
     launch(): { path: string; query: Record<string, string>; scene: number }
+    /** The page on top of the stack (the one a cloud call is made for). */
+    currentRoute(): string | null
   }
 }
 
@@ -68,6 +70,8 @@ const PROBED = new Set(['then', 'toJSON', 'constructor', 'webpackJsonp', 'asymme
  */
 export function createWx(app: AppContext, cloud: LocalCloud, options: WxOptions) {
   const calls: { name: string; options: Record<string, unknown> }[] = []
+  /** Each function's answer: the page that asked and the UTF-8 size of the result's JSON. */
+  const answers: { route: string | null; name: string; bytes: number }[] = []
   const missing = new Set<string>()
   const storage = options.storage ?? new Map<string, string>()
   const files = mkdtempSync(path.join(os.tmpdir(), 'weapp-files-'))
@@ -457,6 +461,11 @@ export function createWx(app: AppContext, cloud: LocalCloud, options: WxOptions)
           openid: options.openid,
           now: () => new Date(),
         })
+        answers.push({
+          route: options.navigation.currentRoute(),
+          name: String(o.name),
+          bytes: Buffer.byteLength(JSON.stringify(result), 'utf8'),
+        })
         return { result, requestID: `local-${calls.length}` }
       }),
     uploadFile: (o: Options) =>
@@ -495,6 +504,7 @@ export function createWx(app: AppContext, cloud: LocalCloud, options: WxOptions)
     api,
     proxy,
     calls,
+    answers,
     missing,
     drawn,
     storage,
