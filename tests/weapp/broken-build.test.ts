@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 
 import { copyOfBuild, type Harness, startHarness } from './harness'
-import { content } from './support'
+import { content, harnessOfFile } from './support'
 
 // Builds dist/weapp first when it is stale, then breaks copies of it on purpose.
 jest.setTimeout(240_000)
@@ -80,11 +80,7 @@ describe('the harness fails on a broken build', () => {
 })
 
 describe('the harness reports what its WeChat lacks', () => {
-  let harness: Harness
-  beforeAll(async () => {
-    harness = await startHarness()
-  })
-  afterAll(() => harness?.close())
+  const harness = harnessOfFile()
 
   it('an API the app calls and wx lacks fails in the app as in WeChat, and the run shows it', async () => {
     const mp = await harness.launch({ without: ['setTabBarStyle'] })

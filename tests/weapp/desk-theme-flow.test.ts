@@ -2,18 +2,12 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 
 import { DEMO_ISSUES_DIR } from '../../server/demo'
-import { EDITOR_OPENID, type Harness, type MiniProgram, startHarness } from './harness'
+import { EDITOR_OPENID, type MiniProgram } from './harness'
 import { withClass } from './harness/mini-program'
 import type { VNode } from './harness/view'
-import { content, expectHealthy, squash } from './support'
+import { content, expectHealthy, harnessOfFile, squash } from './support'
 
-jest.setTimeout(240_000)
-
-let harness: Harness
-beforeAll(async () => {
-  harness = await startHarness()
-})
-afterAll(() => harness?.close())
+const harness = harnessOfFile()
 
 /** The class of the page's outermost element (the theme and font step live there). */
 function pageClass(mp: MiniProgram): string {

@@ -1,15 +1,8 @@
 import { sceneFor } from '../../core/links'
-import { type Harness, startHarness } from './harness'
 import { SINGLE_PAGE_SCENE } from './harness/mini-program'
-import { content, expectHealthy, squash } from './support'
+import { content, expectHealthy, harnessOfFile, squash } from './support'
 
-jest.setTimeout(240_000)
-
-let harness: Harness
-beforeAll(async () => {
-  harness = await startHarness()
-})
-afterAll(() => harness?.close())
+const harness = harnessOfFile()
 
 /** WeChat's scene for a scanned mini-program code (wxacode.getUnlimited). */
 const QR_SCENE = 1047

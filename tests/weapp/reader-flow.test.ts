@@ -1,14 +1,6 @@
-import { type Harness, startHarness } from './harness'
-import { content, expectHealthy, squash } from './support'
+import { content, expectHealthy, harnessOfFile, squash } from './support'
 
-// Builds dist/weapp first when it is stale (about a minute), then runs it in the harness.
-jest.setTimeout(240_000)
-
-let harness: Harness
-beforeAll(async () => {
-  harness = await startHarness()
-})
-afterAll(() => harness?.close())
+const harness = harnessOfFile()
 
 describe('the weapp build, run: reading an issue', () => {
   it('launch → 最新 → the cover → the issue → an article, then previous and next', async () => {

@@ -1,16 +1,9 @@
 import { LOCAL_TEMPLATE_ID } from '../../server/local-cloud'
-import { type Harness, startHarness } from './harness'
 import { withClass } from './harness/mini-program'
 import type { SubscribeAnswer } from './harness/wx'
-import { expectHealthy } from './support'
+import { expectHealthy, harnessOfFile } from './support'
 
-jest.setTimeout(240_000)
-
-let harness: Harness
-beforeAll(async () => {
-  harness = await startHarness()
-})
-afterAll(() => harness?.close())
+const harness = harnessOfFile()
 
 /** What the local cloud holds for a reader: reminders still to send. */
 async function remaining(openid: string): Promise<number> {

@@ -1,6 +1,6 @@
 import type { ContentResults } from '../../core/api/content'
 import type { ApiResponse } from '../../core/api/response'
-import type { Harness, MiniProgram } from './harness'
+import { type Harness, type MiniProgram, startHarness } from './harness'
 import { MAX_DEPTH, MAX_NODES, MAX_SET_DATA_BYTES } from './harness/mini-program'
 
 /** Calls the `content` function of the harness's local cloud, as a reader, and unwraps it. */
@@ -35,4 +35,23 @@ export function expectHealthy(mp: MiniProgram): void {
     expect(stats.nodes).toBeLessThan(MAX_NODES)
     expect(stats.depth).toBeLessThan(MAX_DEPTH)
   }
+}
+
+/**
+ * The harness of a test file: started before its tests (building dist/weapp first when it is
+ * stale, hence the long timeout) and closed after them.
+ */
+export function harnessOfFile(): Harness {
+  jest.setTimeout(240_000)
+  let current: Harness | undefined
+  beforeAll(async () => {
+    current = await startHarness()
+  })
+  afterAll(() => current?.close())
+  return new Proxy({} as Harness, {
+    get(_, key) {
+      if (!current) throw new Error('the harness starts in beforeAll')
+      return Reflect.get(current, key)
+    },
+  })
 }

@@ -1,15 +1,8 @@
-import { type Harness, startHarness } from './harness'
 import { withClass } from './harness/mini-program'
 import { textOf } from './harness/view'
-import { content, expectHealthy, squash } from './support'
+import { content, expectHealthy, harnessOfFile, squash } from './support'
 
-jest.setTimeout(240_000)
-
-let harness: Harness
-beforeAll(async () => {
-  harness = await startHarness()
-})
-afterAll(() => harness?.close())
+const harness = harnessOfFile()
 
 describe('the weapp build, run: the tabs', () => {
   it('地区 lists every region; a region page lists its articles', async () => {
