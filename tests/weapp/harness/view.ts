@@ -138,9 +138,40 @@ export class BuildView {
     this.gwxParse = vm.runInContext('JSON.parse', render)
   }
 
-  /** `$gwx('<route>.wxml')(data)`: the page's virtual DOM as WeChat's view layer would build it. */
+  /**
+   * `$gwx('<route>.wxml')(data)`: the page's virtual DOM as WeChat's view layer would build it.
+   * Past the last template level Taro renders a node through its recursive custom component
+   * (`comp`): each one is rendered from its own WXML with its properties, as WeChat would.
+   */
   render(route: string, data: unknown): VNode {
-    return this.gwx(`${route}.wxml`)(this.gwxParse(JSON.stringify(data)), {}, {})
+    const tree = this.gwx(`${route}.wxml`)(this.gwxParse(JSON.stringify(data)), {}, {})
+    const components = this.componentsOf(route)
+    const expand = (node: VNode): void => {
+      if (typeof node === 'string') return
+      const file = components.get(node.tag.replace(/^wx-/, ''))
+      if (file) {
+        const props = { i: node.attr?.i, l: node.attr?.l ?? '' }
+        const shadow = this.gwx(file)(this.gwxParse(JSON.stringify(props)), {}, {})
+        node.children = typeof shadow === 'string' ? [shadow] : (shadow.children ?? [])
+        delete node.attr?.i
+      }
+      for (const child of node.children ?? []) expand(child)
+    }
+    expand(tree)
+    return tree
+  }
+
+  /** A page's custom components (`usingComponents`): tag → its WXML file in the build. */
+  private componentsOf(route: string): Map<string, string> {
+    const json = JSON.parse(readFileSync(path.join(this.dir, `${route}.json`), 'utf8')) as {
+      usingComponents?: Record<string, string>
+    }
+    return new Map(
+      Object.entries(json.usingComponents ?? {}).map(([tag, rel]) => [
+        tag,
+        `${path.posix.join(path.posix.dirname(route), rel)}.wxml`,
+      ]),
+    )
   }
 
   /** Nodes whose template (picked by the build's utils.wxs for its depth) base.wxml lacks. */
@@ -150,9 +181,12 @@ export class BuildView {
       for (const n of list ?? []) {
         const name = this.xs.a(c, n.nn, l)
         if (!this.templates.has(name)) missing.push(`${n.sid ?? '?'} (nn ${n.nn}): ${name}`)
-        // Past the last level the recursive `comp` component starts again at level 0.
-        if (name.endsWith('_container')) walk(n.cn, 1, this.xs.f('', n.nn))
-        else walk(n.cn, c + 1, this.xs.f(l, n.nn))
+        if (name.endsWith('_container')) {
+          // Past the last level the recursive `comp` component renders the node at level 0.
+          const own = `tmpl_0_${n.nn}`
+          if (!this.templates.has(own)) missing.push(`${n.sid ?? '?'} (nn ${n.nn}): ${own}`)
+          walk(n.cn, 1, this.xs.f('', n.nn))
+        } else walk(n.cn, c + 1, this.xs.f(l, n.nn))
       }
     }
     walk(root.cn, 0, '')
@@ -199,7 +233,9 @@ export function outlineOfRender(tree: VNode): string[] {
       text += node
       return
     }
-    if (!top) {
+    // A custom component (Taro's `comp`) carries no sid: only what it renders counts.
+    const component = node.attr?.['data-sid'] === undefined && !top
+    if (!top && !component) {
       flush()
       out.push(`${node.tag.replace(/^wx-/, '')}#${node.attr?.['data-sid'] ?? ''}`)
     }
