@@ -75,7 +75,6 @@ describe('the weapp build, run: sharing', () => {
     const detail = await content(harness, { action: 'articles.get', id })
     const storage = new Map<string, string>([['probe', JSON.stringify('from the full app')]])
     const mp = await harness.launch({
-      openid: null,
       storage,
       launch: { path: 'packages/reader/article/index', query: { id }, scene: SINGLE_PAGE_SCENE },
     })

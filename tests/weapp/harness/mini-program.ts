@@ -113,10 +113,13 @@ export class MiniProgram {
   ) {
     this.appJson = JSON.parse(readFileSync(path.join(dir, 'app.json'), 'utf8'))
     this.tabRoutes = (this.appJson.tabBar?.list ?? []).map((t) => t.pagePath)
-    // Moments' single-page mode (scene 1154): no navigation, no tab bar, storage of its own.
+    // Moments' single-page mode (scene 1154): no navigation, no tab bar, storage of its own, no
+    // login.
     this.singlePage = options.singlePage ?? options.launch.scene === SINGLE_PAGE_SCENE
     this.wx = createWx(this.app, cloud, {
       ...options,
+      // The page runs without the reader's identity: the cloud sees an anonymous caller.
+      openid: this.singlePage ? null : options.openid,
       singlePage: this.singlePage,
       storage: this.singlePage ? new Map() : options.storage,
       tabPages: this.tabRoutes,
