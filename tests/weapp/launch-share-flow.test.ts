@@ -108,12 +108,14 @@ describe('the weapp build, run: sharing', () => {
     expect(mp.wx.callsOf('showShareMenu')).toContainEqual(
       expect.objectContaining({ menus: ['shareAppMessage', 'shareTimeline'] }),
     )
-    // The share card drawn for the chat fits its canvas: every line inside the margins.
+    // The share cards drawn on WeChat's offscreen canvas (chat and Moments): every line inside
+    // the 36 px margins, the issue line split rather than run past the edge.
     expect(mp.wx.drawn.length).toBeGreaterThan(0)
-    for (const t of mp.wx.drawn) {
-      expect(t.left).toBeGreaterThanOrEqual(0)
-      expect(t.right).toBeLessThanOrEqual(t.canvasWidth)
-    }
+    const outside = mp.wx.drawn.filter(
+      (t) => t.left < 36 - 0.01 || t.right > t.canvasWidth - 36 + 0.01,
+    )
+    expect(outside).toEqual([])
+    expect(mp.wx.drawn.map((t) => t.text)).toContain(`总第 ${issue.totalNumber} 期`)
     expectHealthy(mp)
   })
 
