@@ -10,8 +10,10 @@ import {
   elements,
   measureTree,
   outlineOfRender,
+  type Placed,
   textOf,
   undefinedPaths,
+  type VElement,
   type VNode,
 } from './view'
 import { createWx, type WxOptions } from './wx'
@@ -421,7 +423,7 @@ export class MiniProgram {
    * Taps the innermost element whose text contains `label` (or that `pick` chooses), bubbling as
    * WeChat does: every ancestor that binds `tap` gets the event, up to a `catchtap`.
    */
-  async tap(label: string | ((el: Exclude<VNode, string>) => boolean)): Promise<void> {
+  async tap(label: string | ((el: VElement) => boolean)): Promise<void> {
     const target = this.find(label)
     const chain = [target.el, ...target.ancestors]
     const origin = this.eventTarget(target.el)
@@ -463,11 +465,10 @@ export class MiniProgram {
     await this.settle()
   }
 
-  private find(label: string | ((el: Exclude<VNode, string>) => boolean)) {
-    const match =
-      typeof label === 'string' ? (el: Exclude<VNode, string>) => textOf(el).includes(label) : label
-    let found: ReturnType<typeof elements> extends Generator<infer T> ? T : never
-    found = undefined as never
+  private find(label: string | ((el: VElement) => boolean)) {
+    const match = typeof label === 'string' ? (el: VElement) => textOf(el).includes(label) : label
+    // The last match in document order: the innermost element of the last branch that matches.
+    let found: Placed | undefined
     for (const e of elements(this.render())) if (match(e.el)) found = e
     if (!found)
       throw new Error(
@@ -476,7 +477,7 @@ export class MiniProgram {
     return found
   }
 
-  private eventTarget(el: Exclude<VNode, string>) {
+  private eventTarget(el: VElement) {
     const sid = el.attr?.['data-sid'] as string | undefined
     return { id: (el.attr?.id as string) ?? sid ?? '', dataset: { sid } }
   }
@@ -484,7 +485,7 @@ export class MiniProgram {
   private dispatch(
     handler: string,
     type: string,
-    current: Exclude<VNode, string>,
+    current: VElement,
     target: { id: string; dataset: { sid?: string } },
     detail: Record<string, unknown>,
   ): void {
@@ -535,7 +536,7 @@ export class MiniProgram {
 /** Picks elements by one of their classes (for `tap`). */
 export const withClass =
   (name: string) =>
-  (el: Exclude<VNode, string>): boolean =>
+  (el: VElement): boolean =>
     String(el.attr?.class ?? '')
       .split(/\s+/)
       .includes(name)

@@ -247,11 +247,17 @@ export function outlineOfRender(tree: VNode): string[] {
   return out
 }
 
-/** Every element of a rendered tree with its ancestors (nearest first). */
-export function* elements(
-  node: VNode,
-  ancestors: Exclude<VNode, string>[] = [],
-): Generator<{ el: Exclude<VNode, string>; ancestors: Exclude<VNode, string>[] }> {
+/** An element of a rendered tree. */
+export type VElement = Exclude<VNode, string>
+
+/** An element with its ancestors, nearest first (the path a tap bubbles along). */
+export interface Placed {
+  el: VElement
+  ancestors: VElement[]
+}
+
+/** Every element of a rendered tree with its ancestors, in document order. */
+export function* elements(node: VNode, ancestors: VElement[] = []): Generator<Placed> {
   if (typeof node === 'string') return
   yield { el: node, ancestors }
   for (const child of node.children ?? []) yield* elements(child, [node, ...ancestors])
