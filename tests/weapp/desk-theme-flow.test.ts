@@ -34,7 +34,7 @@ describe('the weapp build, run: dark system theme', () => {
 })
 
 describe('the weapp build, run: the editors’ desk', () => {
-  it('an editor picks a file from a chat, previews it and publishes it', async () => {
+  it('an editor picks a file from a chat, previews it, publishes it and saves its poster', async () => {
     // A new issue made from a demo one: the next number, one day later.
     const text = readFileSync(path.join(DEMO_ISSUES_DIR, '279.txt'), 'utf8')
       .replace('2024 年第 5 期', '2024 年第 9 期')
@@ -63,6 +63,18 @@ describe('the weapp build, run: the editors’ desk', () => {
     const page = squash(mp.text())
     for (const a of issue.sections.flatMap((s) => s.articles))
       expect(page).toContain(squash(a.title))
+
+    // The issue's poster: its QR code from the qrcode function, drawn and saved to the album.
+    await mp.tap('生成二维码海报')
+    expect(mp.current.route).toBe('packages/editor/poster/index')
+    await mp.tap('保存到相册')
+    expect(mp.wx.callsOf('cloud.downloadFile')).toHaveLength(1)
+    expect(mp.wx.callsOf('saveImageToPhotosAlbum')).toHaveLength(1)
+    expect(mp.text()).toContain('海报已保存到相册')
+    const poster = mp.wx.drawn.filter((t) => t.canvasWidth === 375)
+    expect(poster.map((t) => t.text)).toContain('本期目录')
+    // Every line inside the poster's margins (24 px; region labels hang 6 px into it).
+    expect(poster.filter((t) => t.left < 18 - 0.01 || t.right > 375 - 24 + 0.01)).toEqual([])
     expectHealthy(mp)
   })
 
