@@ -83,7 +83,14 @@ describe('the harness reports what its WeChat lacks', () => {
   const harness = harnessOfFile()
 
   it('an API the app calls and wx lacks fails in the app as in WeChat, and the run shows it', async () => {
-    const mp = await harness.launch({ without: ['setTabBarStyle'] })
-    expect(mp.problems.map((p) => p.message).join('\n')).toMatch(/setTabBarStyle/)
+    const [latest] = (await content(harness, { action: 'issues.list', limit: 1 })).items
+    const mp = await harness.launch({
+      without: ['showShareMenu'],
+      launch: { path: 'packages/reader/issue/index', query: { id: latest.id } },
+    })
+    // The app looked for it on wx (reported by the harness), then called Taro's, which Taro never
+    // made: the page's effect throws, as on a WeChat without the API.
+    expect([...mp.wx.missing]).toEqual(['showShareMenu'])
+    expect(mp.problems.map((p) => p.message).join('\n')).toMatch(/showShareMenu is not a function/)
   })
 })

@@ -530,6 +530,7 @@ export class MiniProgram {
   close(): void {
     for (const p of this.pages.splice(0).reverse()) this.unload(p)
     this.app.dispose()
+    this.wx.dispose()
   }
 }
 

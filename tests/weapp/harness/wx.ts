@@ -1,10 +1,11 @@
 import {
+  existsSync,
+  mkdirSync,
   mkdtempSync,
   readFileSync,
-  writeFileSync,
-  existsSync,
+  rmSync,
   unlinkSync,
-  mkdirSync,
+  writeFileSync,
 } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -515,5 +516,7 @@ export function createWx(app: AppContext, cloud: LocalCloud, options: WxOptions)
       for (const fn of themeListeners.slice()) app.later(() => fn(app.toApp({ theme: next })))
     },
     callsOf: (name: string) => calls.filter((c) => c.name === name).map((c) => c.options),
+    /** Removes the run's files (user data and temp files). */
+    dispose: () => rmSync(files, { recursive: true, force: true }),
   }
 }
