@@ -1,7 +1,7 @@
 /**
  * Jest projects: `node` (core, cloud functions, scripts, server: fast), `dom` (the reader's stores, services and
  * components with the real Taro h5 components in jsdom), `weapp` (WeChat's compilers over the weapp
- * build) and `e2e` (Chromium against the local server). `npx jest --selectProjects node dom` skips
+ * build, and the build run in tests/weapp's simulated mini-program runtime) and `e2e` (Chromium against the local server). `npx jest --selectProjects node dom` skips
  * the two slow ones.
  */
 const swc = [
@@ -38,7 +38,12 @@ module.exports = {
       testEnvironment: 'node',
       // Everything under tests/ except the reader's own projects below.
       testMatch: ['<rootDir>/tests/**/*.test.{ts,tsx}'],
-      testPathIgnorePatterns: ['/node_modules/', '<rootDir>/tests/src/', '<rootDir>/tests/e2e/'],
+      testPathIgnorePatterns: [
+        '/node_modules/',
+        '<rootDir>/tests/src/',
+        '<rootDir>/tests/e2e/',
+        '<rootDir>/tests/weapp/',
+      ],
       // pdfjs-dist (the PDF importer) ships ESM only: transpile it, and nothing else of node_modules.
       transform: { '^.+\\.(t|j)sx?$': swc, '^.+\\.mjs$': swc },
       transformIgnorePatterns: ['/node_modules/(?!pdfjs-dist/)'],
@@ -65,7 +70,11 @@ module.exports = {
       ...base,
       displayName: 'weapp',
       testEnvironment: 'node',
-      testMatch: ['<rootDir>/tests/src/weapp-compiles.test.ts'],
+      // WeChat's compilers over the build, and the build run in the mini-program harness.
+      testMatch: [
+        '<rootDir>/tests/src/weapp-compiles.test.ts',
+        '<rootDir>/tests/weapp/**/*.test.ts',
+      ],
     },
     {
       ...base,

@@ -56,6 +56,8 @@ export default defineAppConfig({
       },
     ],
   },
+  // weapp: inject only the components a page renders (WeChat's "按需注入", checked by the code audit).
+  lazyCodeLoading: 'requiredComponents',
   // weapp: follow the system theme (pages also read it for their own colours).
   darkmode: true,
   // h5 only (app.json has no such key): page transitions would let screenshots and e2e checks

@@ -5,6 +5,7 @@ import { benchHttp } from './http'
 import { machineLine } from './machine'
 import { benchNotify } from './notify'
 import { benchParse } from './parse'
+import { benchWeappPages } from './weapp-pages'
 import { benchWeappSize } from './weapp-size'
 
 async function main(): Promise<void> {
@@ -13,6 +14,7 @@ async function main(): Promise<void> {
   await benchContent()
   await benchHttp()
   benchWeappSize()
+  await benchWeappPages()
   await benchH5Paint()
   console.log('notify: 100,000 subscribers, cap 500/s, 3 kills (a few minutes)…')
   const n = await benchNotify(100000, 500, 3)

@@ -92,6 +92,11 @@ export async function runUpload(opts: UploadOptions, deps: UploadDeps): Promise<
     )
   if (report.oversize.length > 0)
     throw new DeployError(`检查未通过，未上传：${report.oversize.join('、')} 超过 2 MB 的分包上限`)
+  const failedAudit = report.audit.filter((item) => !item.success)
+  if (failedAudit.length > 0)
+    throw new DeployError(
+      `检查未通过，未上传：代码质量检查有 ${failedAudit.length} 项未通过（第一项：${failedAudit[0].name}）`,
+    )
   const port =
     deps.port ??
     miniprogramCi({

@@ -1,6 +1,6 @@
 import type { Canvas2D, CanvasImage, DrawingSurface } from '../platform/types'
 
-import { font, wrapText } from './text'
+import { fitText, font, wrapText } from './text'
 
 /** What an issue poster prints: the cover line, the contents by region, and the QR code. */
 export interface PosterModel {
@@ -49,7 +49,14 @@ export function layoutPoster(
 ): PosterLayout {
   const ops: Op[] = []
   const center = POSTER_WIDTH / 2
-  ops.push({
+  // Every line stays inside the margins: centred lines span the width less both margins, left
+  // aligned ones run from their x to the right margin; longer text is shortened with ….
+  const pushText = (op: Extract<Op, { type: 'text' }>) => {
+    measure.font = font(op.size, op.weight)
+    const room = op.align === 'center' ? POSTER_WIDTH - PAD * 2 : POSTER_WIDTH - PAD - op.x
+    ops.push({ ...op, text: fitText(measure, op.text, room) })
+  }
+  pushText({
     type: 'text',
     text: model.title,
     x: center,
@@ -59,7 +66,7 @@ export function layoutPoster(
     color: '#ffffff',
     align: 'center',
   })
-  ops.push({
+  pushText({
     type: 'text',
     text: model.subtitle,
     x: center,
@@ -69,7 +76,7 @@ export function layoutPoster(
     color: '#dfe6ef',
     align: 'center',
   })
-  ops.push({
+  pushText({
     type: 'text',
     text: model.numberLine,
     x: center,
@@ -79,7 +86,7 @@ export function layoutPoster(
     color: '#ffffff',
     align: 'center',
   })
-  ops.push({
+  pushText({
     type: 'text',
     text: model.dateLine,
     x: center,
@@ -90,10 +97,10 @@ export function layoutPoster(
     align: 'center',
   })
   let y = BAND + 28
-  ops.push({ type: 'text', text: '本期目录', x: PAD, y, size: 13, weight: 400, color: '#5c6570' })
+  pushText({ type: 'text', text: '本期目录', x: PAD, y, size: 13, weight: 400, color: '#5c6570' })
   y += 26
   for (const section of model.sections) {
-    ops.push({
+    pushText({
       type: 'text',
       text: `【${section.region}】`,
       x: PAD - 6,
@@ -106,7 +113,7 @@ export function layoutPoster(
     measure.font = font(TITLE_SIZE)
     for (const title of section.titles) {
       for (const line of wrapText(measure, title, POSTER_WIDTH - PAD * 2 - 12, 2)) {
-        ops.push({
+        pushText({
           type: 'text',
           text: line,
           x: PAD + 12,
@@ -125,7 +132,7 @@ export function layoutPoster(
   y += 24
   const qr = { x: center - QR / 2, y, size: QR }
   y += QR + 22
-  ops.push({
+  pushText({
     type: 'text',
     text: model.caption,
     x: center,

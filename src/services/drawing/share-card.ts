@@ -1,6 +1,6 @@
 import type { DrawingSurface } from '../platform/types'
 
-import { font, wrapText } from './text'
+import { fitText, font, wrapText } from './text'
 
 /** What a share card shows: a kicker (the region), the title, and the issue line. */
 export interface ShareCardSpec {
@@ -38,7 +38,8 @@ export function drawShareCard(surface: DrawingSurface, spec: ShareCardSpec): voi
   let y = band + 40
   if (spec.kicker) {
     ctx.font = font(22, 600)
-    const chipW = ctx.measureText(spec.kicker).width + 28
+    const kicker = fitText(ctx, spec.kicker, w - pad * 2 - 28)
+    const chipW = ctx.measureText(kicker).width + 28
     ctx.strokeStyle = BRAND
     ctx.lineWidth = 2
     ctx.beginPath()
@@ -49,7 +50,7 @@ export function drawShareCard(surface: DrawingSurface, spec: ShareCardSpec): voi
     ctx.lineTo(pad, y)
     ctx.stroke()
     ctx.fillStyle = BRAND
-    ctx.fillText(spec.kicker, pad + 14, y + 20)
+    ctx.fillText(kicker, pad + 14, y + 20)
     y += 72
   }
 
@@ -72,5 +73,19 @@ export function drawShareCard(surface: DrawingSurface, spec: ShareCardSpec): voi
   ctx.stroke()
   ctx.font = font(22)
   ctx.fillStyle = MUTED
-  ctx.fillText(spec.footer, pad, footerTop + 32)
+  const footer = footerLines(ctx, spec.footer, w - pad * 2)
+  const footerLine = 28
+  let footerY = footerTop + 32 - ((footer.length - 1) * footerLine) / 2
+  for (const line of footer) {
+    ctx.fillText(line, pad, footerY)
+    footerY += footerLine
+  }
+}
+
+/** The footer on one line, or on two split at its last ` · ` (each shortened with … if need be). */
+function footerLines(ctx: DrawingSurface['ctx'], text: string, maxWidth: number): string[] {
+  if (ctx.measureText(text).width <= maxWidth) return [text]
+  const at = text.lastIndexOf(' · ')
+  if (at < 0) return wrapText(ctx, text, maxWidth, 2)
+  return [text.slice(0, at), text.slice(at + 3)].map((part) => fitText(ctx, part, maxWidth))
 }

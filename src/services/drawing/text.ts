@@ -27,10 +27,7 @@ export function wrapText(
       line = chars[i]
       if (lines.length === maxLines) {
         // No room for the rest: end the last line with an ellipsis that fits.
-        let last = lines[lines.length - 1]
-        while (last && ctx.measureText(`${last}…`).width > maxWidth)
-          last = [...last].slice(0, -1).join('')
-        lines[lines.length - 1] = `${last}…`
+        lines[lines.length - 1] = fitText(ctx, `${lines[lines.length - 1]}…`, maxWidth)
         return lines
       }
     } else {
@@ -39,4 +36,20 @@ export function wrapText(
   }
   if (line) lines.push(line)
   return lines
+}
+
+/**
+ * The text itself when it fits in `maxWidth` with the context's current font, otherwise its longest
+ * beginning that fits followed by … (never wider than `maxWidth`).
+ */
+export function fitText(
+  ctx: Pick<Canvas2D, 'measureText'>,
+  text: string,
+  maxWidth: number,
+): string {
+  if (ctx.measureText(text).width <= maxWidth) return text
+  let chars = [...text.replace(/…$/, '')]
+  while (chars.length > 0 && ctx.measureText(`${chars.join('')}…`).width > maxWidth)
+    chars = chars.slice(0, -1)
+  return chars.length > 0 ? `${chars.join('').trimEnd()}…` : ''
 }

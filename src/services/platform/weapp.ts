@@ -12,6 +12,17 @@ import type {
   SubscribeResult,
 } from './types'
 
+/** WeChat's global API object (present in the mini-program, absent elsewhere). */
+declare const wx:
+  | {
+      showShareMenu?(options: {
+        withShareTicket: boolean
+        menus: string[]
+        fail?: (e: unknown) => void
+      }): void
+    }
+  | undefined
+
 /** Launch scene of a page opened from Moments (朋友圈) in single-page mode. */
 export const SINGLE_PAGE_SCENE = 1154
 const TEXT_FILE = /\.(txt|md)$/i
@@ -127,10 +138,12 @@ export function createWeappPlatform(): Platform {
     // WeChat hands a QR code's scene to the page it opens (useRouter().params.scene).
     launchScene: () => null,
     showShareMenu() {
-      Taro.showShareMenu({
-        withShareTicket: false,
-        menus: ['shareAppMessage', 'shareTimeline'],
-      } as Taro.showShareMenu.Option)?.catch?.(() => {})
+      // Taro 4.2.1's weapp adapter overwrites `menus` with a mapping of `showShareItems`, so WeChat
+      // would get `menus: undefined` (chats only): WeChat's own API gets both menus as given.
+      const options = { withShareTicket: false, menus: ['shareAppMessage', 'shareTimeline'] }
+      if (typeof wx !== 'undefined' && typeof wx.showShareMenu === 'function')
+        wx.showShareMenu({ ...options, fail: () => {} })
+      else Taro.showShareMenu(options as Taro.showShareMenu.Option)?.catch?.(() => {})
     },
     deepLink: (path) => `/${path.replace(/^\//, '')}`,
     copyText: (text) =>

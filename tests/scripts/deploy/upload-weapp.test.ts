@@ -38,6 +38,7 @@ const passing: WeappReport = {
   failures: [],
   packages: [{ name: 'main', root: '', files: 10, raw: 400_000, gzip: 100_000 }],
   oversize: [],
+  audit: [{ name: 'LAZYCODE_LOADING_OPEN', success: true, text: '组件按需注入' }],
 }
 
 function deps(report: WeappReport, env: Record<string, string> = {}) {
@@ -84,6 +85,10 @@ describe('npm run upload:weapp', () => {
         failures: [{ tool: 'wcc' as const, file: 'a.wxml', message: 'a.wxml:3:1: unclosed tag' }],
       },
       { ...passing, oversize: ['packages/reader'] },
+      {
+        ...passing,
+        audit: [{ name: 'LAZYCODE_LOADING_OPEN', success: false, text: '组件按需注入' }],
+      },
     ]) {
       const { d, port } = deps(report)
       await expect(

@@ -23,15 +23,27 @@ describe('sharing on weapp', () => {
       expect(config).toMatchObject({ enableShareAppMessage: true, enableShareTimeline: true })
   })
 
-  it('turns on both share menus, chats and Moments', () => {
-    const calls: unknown[] = []
+  it("turns on both share menus, chats and Moments, with WeChat's own API", () => {
+    // Taro's weapp adapter would rewrite `menus` to undefined: the call must reach `wx` as made.
+    const viaTaro: unknown[] = []
     stub('showShareMenu', (options: unknown) => {
-      calls.push(options)
+      viaTaro.push(options)
       return Promise.resolve({ errMsg: 'showShareMenu:ok' })
     })
-    createWeappPlatform().showShareMenu()
-    expect(calls).toEqual([
-      expect.objectContaining({ menus: ['shareAppMessage', 'shareTimeline'] }),
+    const reached: Record<string, unknown>[] = []
+    const g = globalThis as { wx?: unknown }
+    g.wx = { showShareMenu: (options: Record<string, unknown>) => reached.push(options) }
+    try {
+      createWeappPlatform().showShareMenu()
+    } finally {
+      delete g.wx
+    }
+    expect(viaTaro).toEqual([])
+    expect(reached).toEqual([
+      expect.objectContaining({
+        menus: ['shareAppMessage', 'shareTimeline'],
+        withShareTicket: false,
+      }),
     ])
   })
 

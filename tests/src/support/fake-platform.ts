@@ -7,7 +7,12 @@ import type {
   SaveOutcome,
 } from '@/services/platform'
 
-/** A 2D context that records what is drawn; text is measured as one font-size per character. */
+import { glyphWidth } from './glyph-widths'
+
+/**
+ * A 2D context that records what is drawn; text is measured with the real glyph widths of the
+ * Chinese system font (support/glyph-widths.ts: CJK full width, ASCII per glyph).
+ */
 export class RecordingContext implements Canvas2D {
   fillStyle: string = '#000'
   strokeStyle: string = '#000'
@@ -15,20 +20,15 @@ export class RecordingContext implements Canvas2D {
   font = '10px sans-serif'
   textAlign: CanvasTextAlign = 'left'
   textBaseline: CanvasTextBaseline = 'alphabetic'
-  texts: { text: string; x: number; y: number; font: string }[] = []
+  texts: { text: string; x: number; y: number; font: string; align: CanvasTextAlign }[] = []
   images: { x: number; y: number; w: number; h: number }[] = []
-
-  private size(): number {
-    const m = /(\d+(?:\.\d+)?)px/.exec(this.font)
-    return m ? Number(m[1]) : 10
-  }
 
   fillRect(): void {}
   fillText(text: string, x: number, y: number): void {
-    this.texts.push({ text, x, y, font: this.font })
+    this.texts.push({ text, x, y, font: this.font, align: this.textAlign })
   }
   measureText(text: string): { width: number } {
-    return { width: [...text].length * this.size() }
+    return { width: glyphWidth(this.font, text) }
   }
   beginPath(): void {}
   moveTo(): void {}
