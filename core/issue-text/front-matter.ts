@@ -1,21 +1,28 @@
 import type { TocEntry } from '../types'
-import { isRunningHead } from './furniture'
-import { joinFragments, endsSentence, visibleLength } from './punctuation'
+import { isRunningHead, pageNumberOf } from './furniture'
+import { endsStatement, joinFragments, visibleLength } from './punctuation'
 import { LABEL_LINE, PUBLICATION_TITLE, REGION_TAG, stripBoldMarkers } from './patterns'
 import { splitSourceNote } from './source-line'
-import { SAME_TITLE, titleSimilarity } from './title-match'
+import { SAME_TITLE, titleKey, titleSimilarity } from './title-match'
 
 /** Longest line still read as a table-of-contents entry. */
 const TOC_TITLE_MAX = 60
 
 /**
- * A contents entry's list marker, when it has one: `- `, `• `, `· `, `1.`, `1、`, `(1)`, `①`.
- * A bare number needs its dot or 、 so that a title starting with a year is not cut.
+ * A contents entry's list marker, when it has one: `- `, `• `, `· `, `— `, `> `, `1.`, `1、`,
+ * `(1)`, `①`, `一、`. A bare number needs its dot or 、 so that a title starting with a year is
+ * not cut.
  */
-const LIST_MARKER = /^(?:[-·•▪●○◆■*]\s*|\d{1,2}\s*[.．、]\s*|[(（]\d{1,2}[)）]\s*|[①-⑳]\s*)/
+const LIST_MARKER =
+  /^(?:[-·•▪●○◆■*]\s*|[—–>]\s+|\d{1,2}\s*[.．、]\s*|[(（]\d{1,2}[)）]\s*|[①-⑳]\s*|[一二三四五六七八九十]{1,3}\s*[、.．]\s*)/
 
 /** A page number after leader dots or a wide gap: `…… 3`, `.... 12`, `title    3`. */
 const TRAILING_PAGE = /(?:\s*[.．…·・─—_]{2,}\s*|\s{2,}|\t+)\d{1,3}$/
+/** A page number after one space, `title 3`: read as one only when most entries end that way. */
+const SPACED_PAGE = /\s\d{1,3}$/
+
+/** `目录`, `本期目录`: the contents' own heading. */
+const CONTENTS_HEADING = /^(?:本期)?目\s*录$/
 
 /** Masthead fields that sit on the cover but are no contents entry. */
 const COVER_FIELD =
@@ -35,8 +42,12 @@ interface EntryLine {
   title: string
 }
 
-/** A contents line split into its marker, region tag and title; null when it cannot be one. */
-function readEntry(line: string): EntryLine | null {
+/**
+ * A contents line split into its marker, region tag and title; null when it cannot be one, `skip`
+ * for what sits among the entries without being one (the heading, a page number).
+ */
+function readEntry(line: string): EntryLine | 'skip' | null {
+  if (CONTENTS_HEADING.test(line) || pageNumberOf(line) !== null) return 'skip'
   const marker = LIST_MARKER.exec(line)
   let rest = marker ? line.slice(marker[0].length) : line
   const tag = REGION_TAG.exec(rest)
@@ -44,14 +55,14 @@ function readEntry(line: string): EntryLine | null {
   if (tag) rest = tag[2]
   const title = stripBoldMarkers(rest.replace(TRAILING_PAGE, ''))
   if (!title && !region) return null
-  if (title && (endsSentence(title) || visibleLength(title) > TOC_TITLE_MAX)) return null
+  if (title && (endsStatement(title) || visibleLength(title) > TOC_TITLE_MAX)) return null
   if (LABEL_LINE.test(line) || COVER_FIELD.test(line) || splitSourceNote(line)) return null
   return { marked: marker !== null, region, title }
 }
 
 /** True for a line that reads as article text rather than a title: closing punctuation or long. */
 const isTextLine = (line: string): boolean =>
-  endsSentence(line) || visibleLength(line) > TOC_TITLE_MAX || splitSourceNote(line) !== null
+  endsStatement(line) || visibleLength(line) > TOC_TITLE_MAX || splitSourceNote(line) !== null
 
 /** How far past a region tag the body's first sentence may be: tag, title, sub-heading, page break. */
 const BODY_LOOKAHEAD = 6
@@ -63,24 +74,39 @@ const BODY_LOOKAHEAD = 6
 function opensBody(lines: string[], i: number): boolean {
   if (!REGION_TAG.test(lines[i]) || LIST_MARKER.test(lines[i])) return false
   for (let j = i + 1; j < Math.min(lines.length, i + 1 + BODY_LOOKAHEAD); j++) {
-    if (isTextLine(lines[j])) return true
     if (REGION_TAG.test(lines[j]) || LABEL_LINE.test(lines[j])) return false
+    if (isTextLine(lines[j])) return true
   }
   return false
 }
 
-/** Title-like lines of the body: what a wrapped contents entry, joined, has to match. */
-const bodyTitles = (lines: string[], from: number): string[] =>
-  lines
-    .slice(from)
-    .map((l) => {
-      const tag = REGION_TAG.exec(l)
-      return stripBoldMarkers(tag ? tag[2] : l)
-    })
-    .filter((l) => l && !isTextLine(l) && visibleLength(l) <= TOC_TITLE_MAX)
+/**
+ * The body's article titles, what a wrapped contents entry, joined, has to match: a tag's inline
+ * title, and the title-like line after a tag or after an article's source note.
+ */
+function bodyTitles(lines: string[], from: number): string[] {
+  const out: string[] = []
+  for (let i = from; i < lines.length; i++) {
+    const tag = REGION_TAG.exec(lines[i])
+    const text = stripBoldMarkers(tag ? tag[2] : lines[i])
+    const opens =
+      tag !== null || REGION_TAG.test(lines[i - 1] ?? '') || splitSourceNote(lines[i - 1] ?? '')
+    if (opens && text && !isTextLine(text)) out.push(text)
+  }
+  return out
+}
 
-const matchesAny = (title: string, titles: string[]): number =>
-  titles.reduce((best, t) => Math.max(best, titleSimilarity(title, t)), 0)
+/** The best similarity of `title` to any of `titles` that reaches SAME_TITLE; 0 when none does. */
+function matchesAny(title: string, titles: string[]): number {
+  const n = titleKey(title).length
+  let best = 0
+  for (const t of titles) {
+    const m = titleKey(t).length
+    if (Math.min(n, m) < (SAME_TITLE / (2 - SAME_TITLE)) * Math.max(n, m)) continue
+    best = Math.max(best, titleSimilarity(title, t, SAME_TITLE))
+  }
+  return best
+}
 
 /**
  * Splits the cover from the body and reads the table of contents by its structure: the run of
@@ -109,6 +135,8 @@ export function readFrontMatter(
     start = titleAt + 1
     if (front[start] !== undefined && isRunningHead(front[start], mastheadWords)) start++
   }
+  // No title on the cover (an image masthead) and no markers: the contents start at the first tag.
+  if (start < 0) start = front.findIndex((l) => REGION_TAG.test(l))
 
   const toc: TocEntry[] = []
   const coverLines: string[] = []
@@ -116,6 +144,7 @@ export function readFrontMatter(
   let i = 0
   for (; i < front.length; i++) {
     const entry = start >= 0 && i >= start ? readEntry(front[i]) : null
+    if (entry === 'skip') continue
     if (!entry) {
       if (toc.length > 0 || (start >= 0 && i >= start)) break
       coverLines.push(front[i])
@@ -126,8 +155,11 @@ export function readFrontMatter(
     const last = toc[toc.length - 1]
     if (last && !entry.marked && !entry.region) {
       const joined = joinFragments(last.title, entry.title)
-      const alone = Math.max(matchesAny(last.title, titles), matchesAny(entry.title, titles))
-      if (matchesAny(joined, titles) >= SAME_TITLE && matchesAny(joined, titles) > alone) {
+      const together = matchesAny(joined, titles)
+      if (
+        together >= SAME_TITLE &&
+        together > Math.max(matchesAny(last.title, titles), matchesAny(entry.title, titles))
+      ) {
         last.title = joined
         continue
       }
@@ -135,5 +167,9 @@ export function readFrontMatter(
     toc.push({ region, title: entry.title })
   }
   coverLines.push(...front.slice(i))
+  // `title 3` with one space: a page column only when at least two thirds of the entries have it.
+  const spaced = toc.filter((e) => SPACED_PAGE.test(e.title)).length
+  if (toc.length >= 3 && spaced * 3 >= toc.length * 2)
+    for (const e of toc) e.title = e.title.replace(SPACED_PAGE, '')
   return { toc, coverLines, bodyStart }
 }

@@ -9,20 +9,28 @@
 import { LABEL_LINE, ORNAMENT_LINE, PUBLICATION_TITLE, REGION_TAG } from './patterns'
 import { endsSentence, visibleLength } from './punctuation'
 import { splitSourceNote } from './source-line'
+import { SAME_TITLE, titleKey, titleSimilarity } from './title-match'
 
 const DASHES = '-—–―~·•'
 const PAGE_NUMBER_FORMS: RegExp[] = [
   /^(\d{1,3})$/,
   new RegExp(`^[${DASHES}]+\\s*(\\d{1,3})\\s*[${DASHES}]+$`),
   /^第\s*(\d{1,3})\s*页(?:\s*[，,/]?\s*共\s*\d{1,3}\s*页)?$/,
+  /^共\s*\d{1,3}\s*页\s*[，,/]?\s*第\s*(\d{1,3})\s*页$/,
   /^(\d{1,3})\s*[/／]\s*\d{1,3}$/,
-  /^(?:page|p\.)\s*(\d{1,3})$/i,
+  /^(?:page|p\.)\s*(\d{1,3})(?:\s*of\s*\d{1,3})?$/i,
+  /^[(（](\d{1,3})[)）]$/,
 ]
+
+/** Full-width digits (`３`) as ASCII, so `— ３ —` reads as `— 3 —`. */
+const asciiDigits = (s: string): string =>
+  s.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
 
 /** The page number a line shows, when the whole line has a page number's form. */
 export function pageNumberOf(line: string): number | null {
+  const text = asciiDigits(line)
   for (const form of PAGE_NUMBER_FORMS) {
-    const m = form.exec(line)
+    const m = form.exec(text)
     if (m) return Number(m[1])
   }
   return null
@@ -31,16 +39,8 @@ export function pageNumberOf(line: string): number | null {
 /** Most pages a page break may skip between two numbered lines (a page of only a table, say). */
 const MAX_PAGE_STEP = 3
 
-/**
- * Indices of the page-number lines that run in sequence: the longest chain, in file order, whose
- * numbers never go down, rise by at most MAX_PAGE_STEP at a time, and rise at least once. A lone
- * `3` in the text, or numbers that do not run on, stay text.
- */
-export function pageNumberLines(lines: string[]): Set<number> {
-  const candidates = lines.flatMap((text, i) => {
-    const n = pageNumberOf(text)
-    return n === null ? [] : [{ i, n }]
-  })
+/** The longest chain among `candidates` (see pageNumberLines); empty when none rises. */
+function longestChain(candidates: { i: number; n: number }[]): number[] {
   // Longest chain by dynamic programming over the (few) candidates.
   const best = candidates.map(() => ({ length: 1, rises: 0, prev: -1 }))
   candidates.forEach((c, k) => {
@@ -57,19 +57,101 @@ export function pageNumberLines(lines: string[]): Set<number> {
   best.forEach((b, k) => {
     if (b.rises > 0 && (end < 0 || b.length > best[end].length)) end = k
   })
+  const chain: number[] = []
+  for (let k = end; k >= 0; k = best[k].prev) chain.unshift(k)
+  return chain
+}
+
+/** Fewest lines of a second numbering (a header's `3/12` beside a footer's `— 2 —`, the contents' own page column). */
+const MIN_OTHER_CHAIN = 3
+
+/**
+ * Indices of the page-number lines that run in sequence: the longest chain, in file order, whose
+ * numbers never go down, rise by at most MAX_PAGE_STEP at a time, and rise at least once; then any
+ * further chain of MIN_OTHER_CHAIN or more (a second numbering). A lone `3` in the text, or
+ * numbers that do not run on, stay text.
+ */
+export function pageNumberLines(lines: string[]): Set<number> {
+  let candidates = lines.flatMap((text, i) => {
+    const n = pageNumberOf(text)
+    return n === null ? [] : [{ i, n }]
+  })
   const out = new Set<number>()
-  for (let k = end; k >= 0; k = best[k].prev) out.add(candidates[k].i)
+  for (let round = 0; candidates.length > 1; round++) {
+    const chain = longestChain(candidates)
+    if (chain.length < (round === 0 ? 2 : MIN_OTHER_CHAIN)) break
+    const taken = new Set(chain)
+    chain.forEach((k) => out.add(candidates[k].i))
+    candidates = candidates.filter((_, k) => !taken.has(k))
+  }
   return out
 }
 
+/** The issue number, total number and date as a running head may print them. */
+const ISSUE_NUMBER =
+  /(?:(?:19|20)\d{2}\s*年\s*)?第\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*期|No\.?\s*\d{1,3}/gi
+const TOTAL_NUMBER = /总\s*第\s*\d{1,5}\s*期/g
+const FULL_DATE =
+  /(?:19|20)\d{2}\s*(?:年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|[.\-/]\s*\d{1,2}(?:\s*[.\-/]\s*\d{1,2})?)/g
+const DAY_DATE = /\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:印发|出版|编印)?/g
 const ISSUE_MARKS = [
-  /(?:19|20)\d{2}\s*年\s*第\s*\d{1,3}\s*期/g,
-  /总\s*第\s*\d{1,5}\s*期/g,
-  /第\s*\d{1,3}\s*期/g,
-  /(?:(?:19|20)\d{2}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日/g,
+  ISSUE_NUMBER,
+  TOTAL_NUMBER,
+  FULL_DATE,
+  DAY_DATE,
   /第\s*\d{1,3}\s*页(?:\s*[，,/]?\s*共\s*\d{1,3}\s*页)?/g,
   /\d{1,3}\s*[/／]\s*\d{1,3}/g,
 ]
+
+const CHINESE_DIGITS = '零一二三四五六七八九'
+
+/** `6`, `六`, `十二`, `二十`: an issue number in either script (1–99). */
+function issueNumberValue(text: string): number {
+  if (/^\d+$/.test(text)) return Number(text)
+  const [tens, units] = text.includes('十') ? text.split('十') : ['', text]
+  const digit = (c: string) => CHINESE_DIGITS.indexOf(c)
+  return (text.includes('十') ? (tens ? digit(tens) : 1) * 10 : 0) + (units ? digit(units) : 0)
+}
+
+/** What the cover says of the issue, for telling a repeated header from text. */
+export interface CoverFacts {
+  year: number | null
+  number: number | null
+  totalNumber: number | null
+  month: number | null
+  day: number | null
+}
+
+/**
+ * True when a line prints nothing but this issue's own number, total number or date (in any of
+ * the forms running heads use), each equal to what the cover says: a header, not text. A date
+ * heading of an article (`2023 年 9 月`) is another date and stays.
+ */
+export function repeatsCoverFacts(line: string, cover: CoverFacts): boolean {
+  if (runningHeadKey(line) !== '') return false
+  let marks = 0
+  let agrees = true
+  const check = (ok: boolean) => {
+    marks++
+    agrees &&= ok
+  }
+  for (const m of line.matchAll(
+    /(?:((?:19|20)\d{2})\s*年\s*)?第\s*(\d{1,3}|[一二三四五六七八九十]{1,3})\s*期/g,
+  ))
+    check((!m[1] || Number(m[1]) === cover.year) && issueNumberValue(m[2]) === cover.number)
+  for (const m of line.matchAll(/No\.?\s*(\d{1,3})/gi)) check(Number(m[1]) === cover.number)
+  for (const m of line.matchAll(/总\s*第\s*(\d{1,5})\s*期/g))
+    check(Number(m[1]) === cover.totalNumber)
+  for (const m of line.matchAll(
+    /((?:19|20)\d{2})\s*(?:年|[.\-/])\s*(\d{1,2})\s*(?:月|[.\-/])?\s*(?:(\d{1,2})\s*日?)?/g,
+  ))
+    check(
+      Number(m[1]) === cover.year &&
+        Number(m[2]) === cover.month &&
+        (m[3] === undefined || Number(m[3]) === cover.day),
+    )
+  return marks > 0 && agrees
+}
 
 /** A line reduced to its words: no issue number, page number, brackets, separators or spaces. */
 export function runningHeadKey(line: string): string {
@@ -81,9 +163,25 @@ export function runningHeadKey(line: string): string {
 /** Longest subtitle read from the line under the cover's title: a slogan, not an article title. */
 const SUBTITLE_MAX = 12
 
+/** True when the body prints `line` again as an article title (after a tag or a source note). */
+function isArticleTitle(lines: string[], at: number): boolean {
+  const key = titleKey(lines[at])
+  for (let j = at + 1; j < lines.length; j++) {
+    const tag = REGION_TAG.exec(lines[j])
+    const text = tag ? tag[2] : lines[j]
+    const other = titleKey(text)
+    if (Math.min(other.length, key.length) < 0.6 * Math.max(other.length, key.length)) continue
+    const opensArticle =
+      tag !== null || REGION_TAG.test(lines[j - 1]) || splitSourceNote(lines[j - 1]) !== null
+    if (opensArticle && titleSimilarity(text, lines[at]) >= SAME_TITLE) return true
+  }
+  return false
+}
+
 /**
  * The masthead on the cover: the index of its title line, and of the subtitle line under it (a
- * short untagged line, or one the back cover's ornament repeats); -1 when absent.
+ * short untagged line the body never prints as an article title, or one the back cover's
+ * ornament repeats); -1 when absent.
  */
 export function coverMasthead(lines: string[]): { titleAt: number; subtitleAt: number } {
   const titleAt = lines.findIndex((l) => l.replace(/^《|》$/g, '') === PUBLICATION_TITLE)
@@ -98,7 +196,7 @@ export function coverMasthead(lines: string[]): { titleAt: number; subtitleAt: n
     isLooseLine(next) &&
     (ORNAMENT_LINE.test(next) ||
       ornaments.includes(runningHeadKey(next)) ||
-      visibleLength(next) <= SUBTITLE_MAX)
+      (visibleLength(next) <= SUBTITLE_MAX && !isArticleTitle(lines, titleAt + 1)))
   return { titleAt, subtitleAt: isSubtitle ? titleAt + 1 : -1 }
 }
 
@@ -119,14 +217,22 @@ export function mastheadWords(lines: string[]): string[] {
   return [...words]
 }
 
-/** True when a line is the masthead's title and/or subtitle, however decorated. */
-export function isRunningHead(line: string, words: string[]): boolean {
-  if (visibleLength(line) > 60) return false
-  const key = runningHeadKey(line)
-  if (!key) return false
-  // Any order of distinct masthead words, each at most once: `双周决策观察·地方工作亮点追踪`.
-  const rest = words.reduce((s, w) => (s.includes(w) ? s.replace(w, '') : s), key)
-  return rest === '' && key.length > 0
+/**
+ * True when a line is the masthead's title and/or subtitle, however decorated, possibly beside a
+ * name the cover prints above the title (`天津滨海综合发展研究院 双周决策观察`).
+ */
+export function isRunningHead(line: string, words: string[], names: string[] = []): boolean {
+  if (visibleLength(line) > 80) return false
+  let rest = runningHeadKey(line)
+  if (!rest) return false
+  let masthead = false
+  for (const w of words) {
+    if (!rest.includes(w)) continue
+    rest = rest.replace(w, '')
+    masthead = true
+  }
+  for (const n of names) if (masthead && rest.includes(n)) rest = rest.replace(n, '')
+  return masthead && rest === ''
 }
 
 /** A line that cannot be article text: short, no closing punctuation, no source note, no tag. */
@@ -147,36 +253,49 @@ export function endMatterStart(lines: string[]): number {
   return -1
 }
 
-/** Masthead fields of the cover that are no running head: the issue number and the print date. */
-const COVER_FIELD = /年\s*第\s*\d|总\s*第\s*\d|月\s*\d{1,2}\s*日/
+/** Longest name line above the cover's title that a footer may repeat (the institute, in English too). */
+const COVER_NAME_MAX = 60
 
 /**
- * Indices of the running heads: lines made only of the masthead's words (see isRunningHead) other
- * than the cover's own title and subtitle, before the back cover; and lines that repeat a name
- * printed on the cover above the title (the institute), when they come back at least twice outside
- * the colophon.
+ * Indices of the running heads, before the back cover: lines made only of the masthead's words
+ * (see isRunningHead) other than the cover's own title and subtitle; lines that print only
+ * masthead fields the cover printed before (`2024 年第 6 期（总第 280 期）`); and lines that repeat
+ * a name printed on the cover above the title (the institute), when they come back at least twice
+ * outside the colophon.
  */
-export function runningHeadLines(lines: string[], words: string[]): Set<number> {
+export function runningHeadLines(lines: string[], words: string[], cover: CoverFacts): Set<number> {
   const { titleAt, subtitleAt } = coverMasthead(lines)
   const end = endMatterStart(lines)
   const last = end < 0 ? lines.length : end
+  const coverNames = [
+    ...new Set(
+      lines
+        .slice(0, Math.max(0, titleAt))
+        .filter(
+          (l) => visibleLength(l) <= COVER_NAME_MAX && !endsSentence(l) && runningHeadKey(l) !== '',
+        )
+        .map(runningHeadKey),
+    ),
+  ]
+  const firstTag = lines.findIndex((l) => REGION_TAG.test(l))
   const out = new Set<number>()
-  for (let i = 0; i < last; i++)
-    if (i !== titleAt && i !== subtitleAt && isRunningHead(lines[i], words)) out.add(i)
-
-  const coverNames = new Set(
-    lines
-      .slice(0, Math.max(0, titleAt))
-      .filter((l) => isLooseLine(l) && !COVER_FIELD.test(l))
-      .map(runningHeadKey)
-      .filter(Boolean),
-  )
   const repeats = new Map<string, number[]>()
-  for (let i = titleAt + 1; i < last; i++) {
-    const key = runningHeadKey(lines[i])
-    // A name under a colophon label (主办 …) is the colophon, not a running head.
-    if (!coverNames.has(key) || lines.slice(Math.max(0, i - 3), i).some((l) => LABEL_LINE.test(l)))
+  for (let i = 0; i < last; i++) {
+    const line = lines[i]
+    if (i === titleAt || i === subtitleAt) continue
+    // The cover's own lines state the facts; lines after the contents start only repeat them.
+    if (firstTag >= 0 && i > firstTag && repeatsCoverFacts(line, cover)) {
+      out.add(i)
       continue
+    }
+    if (isRunningHead(line, words, coverNames)) {
+      out.add(i)
+      continue
+    }
+    const key = runningHeadKey(line)
+    // A name under a colophon label (主办 …) is the colophon, not a running head.
+    if (i < titleAt || !coverNames.includes(key)) continue
+    if (lines.slice(Math.max(0, i - 3), i).some((l) => LABEL_LINE.test(l))) continue
     repeats.set(key, [...(repeats.get(key) ?? []), i])
   }
   for (const at of repeats.values()) if (at.length >= 2) at.forEach((i) => out.add(i))

@@ -7,7 +7,7 @@ import { endMatterStart, mastheadWords, pageNumberLines, runningHeadLines } from
 import { toNumberedLines, type NumberedLine } from './lines'
 import { readMasthead } from './masthead'
 import { PUBLICATION_TITLE, REGION_TAG, stripBoldMarkers } from './patterns'
-import { endsSentence, visibleLength } from './punctuation'
+import { endsStatement, visibleLength } from './punctuation'
 import { splitSourceNote, type SourceNote } from './source-line'
 import { titleSimilarity, SAME_TITLE } from './title-match'
 
@@ -23,7 +23,7 @@ interface Draft {
 const isTitleLike = (text: string): boolean =>
   visibleLength(text) > 0 &&
   visibleLength(text) <= HEADING_MAX + 12 &&
-  !endsSentence(text) &&
+  !endsStatement(text) &&
   splitSourceNote(text) === null
 
 const bestTocMatch = (title: string, toc: TocEntry[], skip?: Set<number>): number => {
@@ -31,7 +31,7 @@ const bestTocMatch = (title: string, toc: TocEntry[], skip?: Set<number>): numbe
   let bestScore = SAME_TITLE
   toc.forEach((entry, i) => {
     if (skip?.has(i)) return
-    const score = titleSimilarity(title, entry.title)
+    const score = titleSimilarity(title, entry.title, SAME_TITLE)
     if (score >= bestScore) {
       best = i
       bestScore = score
@@ -86,13 +86,14 @@ export function parseIssueText(text: string): Result<ParsedIssue> {
     '页码',
     furniture,
   )
-  const words = mastheadWords(withoutNumbers.map((l) => l.text))
+  const texts = withoutNumbers.map((l) => l.text)
+  const words = mastheadWords(texts)
+  // The cover (up to the first tagged line) states the issue's number and date.
+  const firstTag = texts.findIndex((l) => REGION_TAG.test(l))
+  const cover = readMasthead([texts.slice(0, firstTag < 0 ? texts.length : firstTag)])
   const clean = dropLines(
     withoutNumbers,
-    runningHeadLines(
-      withoutNumbers.map((l) => l.text),
-      words,
-    ),
+    runningHeadLines(texts, words, cover),
     '页眉或页脚',
     furniture,
   )

@@ -18,6 +18,16 @@ export function endsSentence(text: string): boolean {
   return i >= 0 && TERMINAL.has(s[i])
 }
 
+/** A question or exclamation closes a sentence, but may also end a title. */
+const TITLE_ENDERS = new Set('？！?!'.split(''))
+
+/** True when the text ends a statement: sentence-ending punctuation other than ？ and ！. */
+export function endsStatement(text: string): boolean {
+  if (!endsSentence(text)) return false
+  const s = unmarked(text).replace(/[”’」』）)》〉】"']+$/, '')
+  return !TITLE_ENDERS.has(s.slice(-1))
+}
+
 export const endsOpen = (text: string): boolean => OPEN_ENDERS.has(unmarked(text).slice(-1))
 
 export const startsAsContinuation = (text: string): boolean =>

@@ -151,3 +151,101 @@ describe('invisible marks', () => {
     expect(JSON.stringify(parsed)).not.toMatch(/[\u200b-\u200d\ufeff\u202a-\u202e\u2066-\u2069]/)
   })
 })
+
+describe('exports laid out by other tools', () => {
+  const contents = sample.slice(sample.indexOf('- 【区域】'), sample.indexOf('\n\n\n\n主办'))
+
+  it.each([
+    ['the issue number alone', '2024 年第 6 期'],
+    ['number and total number', '2024 年第 6 期（总第 280 期）'],
+    ['the number in Chinese numerals', '双周决策观察 2024年第六期'],
+    ['the date with its year', '双周决策观察 2024.03.28'],
+    ['the institute beside the title', '天津滨海综合发展研究院 双周决策观察'],
+  ])('drops a header of %s between articles and inside a paragraph', (_f, head) => {
+    const text = insertAfter(
+      insertAfter(sample, '（上海证券报 20240326）', head),
+      CUT_PARAGRAPH,
+      head,
+    )
+    const parsed = parse(text)
+    expect(parsed.articles).toEqual(reference.articles)
+    expect(dropped(parsed)).toHaveLength(2)
+  })
+
+  it('keeps a date heading of an article that is not the issue’s own date', () => {
+    const parsed = parse(insertAfter(sample, FIRST_BREAK, '2023 年 9 月'))
+    expect(dropped(parsed)).toEqual([])
+    expect(parsed.articles[0].blocks[1]).toEqual({
+      type: 'heading',
+      text: '2023 年 9 月',
+      bold: [],
+    })
+  })
+
+  it('drops page numbers of other forms and full-width digits', () => {
+    for (const [a, b] of [
+      ['Page 2 of 12', 'Page 3 of 12'],
+      ['(2)', '(3)'],
+      ['共 12 页 第 2 页', '共 12 页 第 3 页'],
+      ['— ２ —', '— ３ —'],
+    ]) {
+      const parsed = parse(insertAfter(insertAfter(sample, FIRST_BREAK, a), CUT_PARAGRAPH, b))
+      expect(parsed.articles).toEqual(reference.articles)
+      expect(dropped(parsed)).toHaveLength(2)
+    }
+  })
+
+  it('drops the contents’ own page column as well as the body’s page numbers', () => {
+    const withColumn = contents
+      .split('\n')
+      .map((l, i) => `${l.replace(/^- /, '')}\n${i + 2}`)
+      .join('\n')
+    const text = insertAfter(
+      insertAfter(
+        insertAfter(sample.replace(contents, withColumn), FIRST_BREAK, '2'),
+        '都提出了建设低空经济先行区的目标。',
+        '3',
+      ),
+      CUT_PARAGRAPH,
+      '4',
+    )
+    const parsed = parse(text)
+    expect(parsed.issue.toc).toEqual(reference.issue.toc)
+    expect(parsed.articles).toEqual(reference.articles)
+    expect(dropped(parsed)).toHaveLength(13)
+  })
+
+  it('reads contents with a 目录 heading, one-space page numbers, dashes or Chinese numerals', () => {
+    const lines = contents.split('\n')
+    for (const style of [
+      ['目 录', ...lines],
+      lines.map((l, i) => `${l.replace(/^- /, '')} ${i + 2}`),
+      lines.map((l) => l.replace(/^- /, '— ')),
+      lines.map((l, i) => `${'一二三四五六七八九十'[i]}、${l.replace(/^- /, '')}`),
+    ]) {
+      const parsed = parse(sample.replace(contents, style.join('\n')))
+      expect(parsed.issue.toc).toEqual(reference.issue.toc)
+      expect(parsed.warnings).toEqual([])
+    }
+  })
+
+  it('reads titles that end in a question mark, in the contents and as inline sections', () => {
+    const asked = sample.replaceAll('北京联合津冀共建算力调度网络', '北京如何共建算力调度网络？')
+    const parsed = parse(asked)
+    expect(parsed.warnings).toEqual([])
+    expect(parsed.articles[8]).toMatchObject({
+      region: '北京',
+      title: '北京如何共建算力调度网络？',
+    })
+    expect(parsed.issue.toc[8].title).toBe('北京如何共建算力调度网络？')
+  })
+
+  it('takes the first contents entry for an entry, not a subtitle, when the cover has none', () => {
+    const noSubtitle = sample
+      .replace('双周决策观察\n\n地方工作亮点追踪\n\n', '双周决策观察\n\n')
+      .replace('- 【区域】 多地布局低空经济先行区', '多地布局低空经济先行区')
+    const parsed = parse(noSubtitle)
+    expect(parsed.articles.map((a) => a.title)).toEqual(reference.articles.map((a) => a.title))
+    expect(dropped(parsed)).toEqual([])
+  })
+})
