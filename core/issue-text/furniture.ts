@@ -173,7 +173,7 @@ function isArticleTitle(lines: string[], at: number): boolean {
     if (Math.min(other.length, key.length) < 0.6 * Math.max(other.length, key.length)) continue
     const opensArticle =
       tag !== null || REGION_TAG.test(lines[j - 1]) || splitSourceNote(lines[j - 1]) !== null
-    if (opensArticle && titleSimilarity(text, lines[at]) >= SAME_TITLE) return true
+    if (opensArticle && titleSimilarity(text, lines[at], SAME_TITLE) >= SAME_TITLE) return true
   }
   return false
 }
@@ -253,6 +253,9 @@ export function endMatterStart(lines: string[]): number {
   return -1
 }
 
+/** Longest line read as a header or footer, in UTF-16 units. */
+const HEAD_MAX_CHARS = 80
+
 /** Longest name line above the cover's title that a footer may repeat (the institute, in English too). */
 const COVER_NAME_MAX = 60
 
@@ -282,7 +285,8 @@ export function runningHeadLines(lines: string[], words: string[], cover: CoverF
   const repeats = new Map<string, number[]>()
   for (let i = 0; i < last; i++) {
     const line = lines[i]
-    if (i === titleAt || i === subtitleAt) continue
+    // Paragraphs are never page furniture: skip them before any pattern runs.
+    if (i === titleAt || i === subtitleAt || line.length > HEAD_MAX_CHARS) continue
     // The cover's own lines state the facts; lines after the contents start only repeat them.
     if (firstTag >= 0 && i > firstTag && repeatsCoverFacts(line, cover)) {
       out.add(i)
