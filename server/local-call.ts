@@ -1,5 +1,5 @@
 import { mkdirSync } from 'fs'
-import type { ApiResponse } from '../core/api/response'
+import { CLIENT_HEADER, type ApiResponse } from '../core/api/response'
 import { createLocalCloud } from './local-cloud'
 import { newOperatorOpenid, runningServer } from './operator-file'
 import { delayWrites } from './store/slow-writes'
@@ -20,7 +20,11 @@ export async function callAsOperator<T>(
   if (server) {
     const res = await fetch(`http://127.0.0.1:${server.port}/api/${fn}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-wx-openid': server.operatorOpenid },
+      headers: {
+        'content-type': 'application/json',
+        [CLIENT_HEADER]: 'cli',
+        'x-wx-openid': server.operatorOpenid,
+      },
       body: JSON.stringify(event),
     })
     return (await res.json()) as ApiResponse<T>

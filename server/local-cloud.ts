@@ -62,9 +62,10 @@ export function createLocalCloud(
   {
     templateId = LOCAL_TEMPLATE_ID,
     kickOnPublish = true,
-  }: { templateId?: string; kickOnPublish?: boolean } = {},
+    repair = false,
+  }: { templateId?: string; kickOnPublish?: boolean; repair?: boolean } = {},
 ): LocalCloud {
-  const db = new EmbeddedDatabase(dataDir, LOCAL_INDEXES)
+  const db = new EmbeddedDatabase(dataDir, LOCAL_INDEXES, { repair })
   const admins = allowlist(adminOpenids)
   const send = new SubscribeMessageStandIn(db, { templateIds: [templateId], pages: RELEASED_PAGES })
   const defaults = notifyDefaults(templateId)
