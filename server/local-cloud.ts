@@ -15,6 +15,7 @@ import type { ApiResponse } from '../core/api/response'
 import { SubscribeMessageStandIn } from './stand-ins/subscribe-message-api'
 import { LocalFileStorage, WxacodeStandIn } from './stand-ins/wxacode-api'
 import { EmbeddedDatabase } from './store/embedded-database'
+import { isolatedImporter } from './import/isolated-import'
 
 export type CloudFunction = (event: unknown, ctx: CallContext) => Promise<ApiResponse<unknown>>
 
@@ -73,6 +74,7 @@ export function createLocalCloud(
     dataDir ?? mkdtempSync(path.join(os.tmpdir(), 'local-cloud-')),
   )
   const wxacode = new WxacodeStandIn(RELEASED_PAGES)
+  const importFile = isolatedImporter()
   const worker = (): Omit<WorkerDeps, 'db'> => ({
     send,
     defaults,
@@ -110,6 +112,7 @@ export function createLocalCloud(
           db,
           admins,
           storage,
+          importFile,
           kickNotify: kickOnPublish ? () => void kickNotify() : undefined,
         }),
       subscription: (event, ctx) => subscriptionFunction(event, ctx, { db, templateId }),
