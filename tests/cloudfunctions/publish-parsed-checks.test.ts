@@ -87,7 +87,7 @@ describe('article records of a killed first publish', () => {
     for (const record of young) await db.collection('articles').add({ data: record })
 
     expect((await publish(db, { issue, articles })).ok).toBe(true)
-    const left = (await db.collection<{ issueId: string }>('articles').get()).data.map(
+    const left = (await db.collection<{ _id: string; issueId: string }>('articles').get()).data.map(
       (a) => a.issueId,
     )
     expect(new Set(left)).toEqual(new Set([issue.id, third.issue.id]))
