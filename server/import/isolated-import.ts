@@ -2,11 +2,7 @@ import path from 'path'
 import { Worker } from 'worker_threads'
 import { notAnIssueFile } from '../../core/limits'
 import { fail, type Result } from '../../core/result'
-import {
-  IMPORT_TIME_BUDGET_MS,
-  inflatesTooLarge,
-  TOOK_TOO_LONG,
-} from '../../cloudfunctions/lib/import/limits'
+import { IMPORT_TIME_BUDGET_MS, TOOK_TOO_LONG } from '../../cloudfunctions/lib/import/limits'
 import { UNRECOGNIZED_FILE, type ImportedIssueText } from '../../cloudfunctions/lib/import'
 
 export type ImportFile = (bytes: Uint8Array, fileName: string) => Promise<Result<ImportedIssueText>>
@@ -33,6 +29,8 @@ const spawnWorker = (heapMb: number): Worker => {
   return worker
 }
 
+const OUT_OF_MEMORY = '读取这个文件所需的内存超出限制（文件过大或结构过于复杂），不像一期刊物'
+
 const refused = (reason: string): Result<ImportedIssueText> =>
   fail(UNRECOGNIZED_FILE, notAnIssueFile(reason))
 
@@ -44,8 +42,8 @@ const refused = (reason: string): Result<ImportedIssueText> =>
  */
 export function isolatedImporter({
   budgetMs = IMPORT_TIME_BUDGET_MS,
-  heapMb = 256,
-  processRssMb = 448,
+  heapMb = 160,
+  processRssMb = 420,
 }: IsolationLimits = {}): ImportFile {
   let worker: Worker | null = null
   let queue: Promise<unknown> = Promise.resolve()
@@ -71,7 +69,7 @@ export function isolatedImporter({
         finish(
           refused(
             e.code === 'ERR_WORKER_OUT_OF_MEMORY'
-              ? '读取这个文件所需的内存超出限制（文件过大或已损坏）'
+              ? OUT_OF_MEMORY
               : `the file could not be read (${e.message.split('\n')[0]})`,
           ),
           true,
@@ -80,7 +78,7 @@ export function isolatedImporter({
       const timer = setTimeout(() => finish(refused(TOOK_TOO_LONG), true), budgetMs)
       const watch = setInterval(() => {
         if (process.memoryUsage.rss() > processRssMb * 1024 * 1024)
-          finish(refused(inflatesTooLarge(processRssMb)), true)
+          finish(refused(OUT_OF_MEMORY), true)
       }, 50)
       current.on('message', onMessage)
       current.on('error', onError)

@@ -3,7 +3,12 @@
  * and refused before the Word or PDF reader unpacks it.
  */
 import { importIssueFile } from '../../../cloudfunctions/lib/import'
-import { deeplyNestedDocx, docxBomb, docxWithEntries, pdfBomb } from '../../fixtures/hostile-files'
+import {
+  deeplyNestedDocx,
+  docxBomb,
+  docxWithEntries,
+  pdfBomb,
+} from '../../../scripts/bench/hostile-files'
 
 const refusedWith = (reason: RegExp) => ({
   ok: false,

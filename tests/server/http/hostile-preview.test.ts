@@ -9,7 +9,7 @@ import { createLocalServer } from '../../../server/http/server'
 import { createLocalCloud } from '../../../server/local-cloud'
 import { publishIssue } from '../../../cloudfunctions/lib/publishing/publish-issue'
 import { demoParsed } from '../../fixtures/published-store'
-import { docxBomb, docxOf } from '../../fixtures/hostile-files'
+import { docxBomb, docxOf } from '../../../scripts/bench/hostile-files'
 
 const EDITOR = 'editor-1'
 let server: Server
