@@ -34,6 +34,9 @@ export async function callAsOperator<T>(
   try {
     const operator = newOperatorOpenid()
     const cloud = createLocalCloud(dataDir, [operator], { kickOnPublish: false })
+    // A damaged store stops the tool with the store's own message (file, lines, count), as the
+    // server's start does, rather than as a failed call.
+    await cloud.db.openAll()
     const delay = Number(process.env.LOCAL_STORE_WRITE_DELAY_MS ?? 0)
     if (delay > 0) delayWrites(cloud.db, delay)
     return (await cloud.functions[fn](event, {

@@ -4,7 +4,7 @@
  * line cut short by a killed writer is moved aside and logged; demo issues never go over an
  * archive; the lock is taken over from a killed process and from a reused pid.
  */
-import { spawn } from 'child_process'
+import { spawn, spawnSync } from 'child_process'
 import {
   appendFileSync,
   existsSync,
@@ -170,6 +170,31 @@ describe('opening the local store as the server starts', () => {
     expect((await reopened.cloud.db.collection('articles').count()).total).toBe(articlesBefore - 1)
     await reopened.cloud.db.close()
   })
+})
+
+describe('the CLI on a damaged store', () => {
+  it('stops with one line naming the file and the damaged line, and changes nothing', async () => {
+    const dir = freshDir()
+    const first = await openLocalStore(dir, [])
+    await first.cloud.db.close()
+    const file = path.join(dir, 'issues.db')
+    damageLine(file, 1, 0, 0x23)
+    const before = readFileSync(file)
+    const run = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', 'scripts/ingest.ts', 'demo/issues/277.txt', '--publish'],
+      {
+        cwd: path.resolve(__dirname, '../../..'),
+        env: { ...process.env, DATA_DIR: dir },
+        encoding: 'utf8',
+      },
+    )
+    expect(run.status).not.toBe(0)
+    const lines = run.stderr.trim().split('\n')
+    expect(lines[lines.length - 1]).toMatch(/^error: .*issues\.db: 1 damaged line \(line 1\)/)
+    expect(run.stderr).not.toMatch(/\n\s+at /)
+    expect(readFileSync(file)).toEqual(before)
+  }, 60000)
 })
 
 /** Spawns a process that takes the lock and reports ready; resolves with it. */
