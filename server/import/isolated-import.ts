@@ -3,7 +3,12 @@ import { Worker } from 'worker_threads'
 import { notAnIssueFile } from '../../core/limits'
 import { fail, type Result } from '../../core/result'
 import { IMPORT_TIME_BUDGET_MS, TOOK_TOO_LONG } from '../../cloudfunctions/lib/import/limits'
-import { UNRECOGNIZED_FILE, type ImportedIssueText } from '../../cloudfunctions/lib/import'
+import {
+  importIssueFile,
+  UNRECOGNIZED_FILE,
+  type ImportedIssueText,
+} from '../../cloudfunctions/lib/import'
+import { sniffIssueFile } from '../../cloudfunctions/lib/import/sniff'
 
 export type ImportFile = (bytes: Uint8Array, fileName: string) => Promise<Result<ImportedIssueText>>
 
@@ -12,8 +17,11 @@ export interface IsolationLimits {
   budgetMs?: number
   /** The worker's JavaScript heap. */
   heapMb?: number
-  /** The whole process's resident memory at which the file being read is given up. */
-  processRssMb?: number
+  /**
+   * How far the process's resident memory may grow while one file is read (external buffers, which
+   * the heap limit does not count, included) before the file is given up.
+   */
+  growthMb?: number
 }
 
 const ENTRY = path.join(__dirname, 'worker-entry.ts')
@@ -43,7 +51,7 @@ const refused = (reason: string): Result<ImportedIssueText> =>
 export function isolatedImporter({
   budgetMs = IMPORT_TIME_BUDGET_MS,
   heapMb = 160,
-  processRssMb = 420,
+  growthMb = 256,
 }: IsolationLimits = {}): ImportFile {
   let worker: Worker | null = null
   let queue: Promise<unknown> = Promise.resolve()
@@ -76,9 +84,9 @@ export function isolatedImporter({
         )
       const onExit = (): void => finish(refused('读取文件时读取程序意外退出'), true)
       const timer = setTimeout(() => finish(refused(TOOK_TOO_LONG), true), budgetMs)
+      const ceiling = process.memoryUsage.rss() + growthMb * 1024 * 1024
       const watch = setInterval(() => {
-        if (process.memoryUsage.rss() > processRssMb * 1024 * 1024)
-          finish(refused(OUT_OF_MEMORY), true)
+        if (process.memoryUsage.rss() > ceiling) finish(refused(OUT_OF_MEMORY), true)
       }, 50)
       current.on('message', onMessage)
       current.on('error', onError)
@@ -92,6 +100,10 @@ export function isolatedImporter({
     })
 
   return (bytes, fileName) => {
+    // Text (at most 5 MB, decoded in one pass) and files refused by their first bytes need no
+    // worker; Word and PDF files, whose readers unpack and interpret them, always go to one.
+    const kind = sniffIssueFile(bytes).kind
+    if (kind !== 'docx' && kind !== 'pdf') return importIssueFile(bytes, fileName)
     const next = queue.then(() => read(bytes, fileName))
     queue = next.catch(() => undefined)
     return next
