@@ -77,7 +77,8 @@ const parseHolder = (text: string | null): Holder | null => {
  */
 export function lockStore(dir: string): () => void {
   const file = path.join(dir, 'store.lock')
-  const me = `${process.pid} ${startTimeOf(process.pid) ?? ''}`.trim()
+  const started = startTimeOf(process.pid)
+  const me = `${process.pid} ${started === 'unknown' ? '' : (started ?? '')}`.trim()
   const temp = `${file}.${process.pid}`
   const fd = openSync(temp, 'w', 0o600)
   writeSync(fd, me)

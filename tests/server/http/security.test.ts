@@ -3,6 +3,7 @@
  * editor, guessing or overwriting uploads, getting script onto the app's origin, cross-site
  * requests, rotating identities past the rate limit, endless bodies.
  */
+import { spawnSync } from 'child_process'
 import { mkdirSync, symlinkSync, writeFileSync } from 'fs'
 import { createHash } from 'crypto'
 import type { Server } from 'http'
@@ -228,6 +229,23 @@ describe('rate limits', () => {
       statuses.push((await fetch(`${url}/storage/qrcodes/none-${i}.png`)).status)
     await new Promise<void>((r) => limited.close(() => r()))
     expect(statuses).toEqual([200, 200, 200, 200, 404, 429, 429])
+  })
+
+  it('stop npm start with one line when the setting is not a whole number', () => {
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
+      cwd: path.resolve(__dirname, '../../..'),
+      env: {
+        ...process.env,
+        RATE_LIMIT_PER_MINUTE: 'abc',
+        DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'rl-')),
+      },
+      encoding: 'utf8',
+      timeout: 30000,
+    })
+    expect(run.status).toBe(1)
+    expect(run.stderr.trim()).toBe(
+      'error: RATE_LIMIT_PER_MINUTE must be a whole number of requests (0 turns the limit off), not "abc"',
+    )
   })
 
   it('refuses a setting that is not a whole number, instead of refusing every request', () => {
