@@ -64,9 +64,17 @@ export function createLocalCloud(
     templateId = LOCAL_TEMPLATE_ID,
     kickOnPublish = true,
     repair = false,
-  }: { templateId?: string; kickOnPublish?: boolean; repair?: boolean } = {},
+    log,
+  }: {
+    templateId?: string
+    kickOnPublish?: boolean
+    /** See `StoreOptions`: move damaged store lines to quarantine instead of refusing. */
+    repair?: boolean
+    /** Where the store's notes on removed lines go (stderr). */
+    log?: (line: string) => void
+  } = {},
 ): LocalCloud {
-  const db = new EmbeddedDatabase(dataDir, LOCAL_INDEXES, { repair })
+  const db = new EmbeddedDatabase(dataDir, LOCAL_INDEXES, { repair, log })
   const admins = allowlist(adminOpenids)
   const send = new SubscribeMessageStandIn(db, { templateIds: [templateId], pages: RELEASED_PAGES })
   const defaults = notifyDefaults(templateId)

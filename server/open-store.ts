@@ -20,10 +20,14 @@ export interface OpenedStore {
 export async function openLocalStore(
   dataDir: string,
   adminOpenids: string[],
-  { repair = false, now = new Date() }: { repair?: boolean; now?: Date } = {},
+  {
+    repair = false,
+    now = new Date(),
+    log,
+  }: { repair?: boolean; now?: Date; log?: (line: string) => void } = {},
 ): Promise<OpenedStore> {
   const fresh = isNewStore(dataDir)
-  const cloud = createLocalCloud(dataDir, adminOpenids, { repair })
+  const cloud = createLocalCloud(dataDir, adminOpenids, { repair, log })
   await cloud.db.openAll()
   const swept = await sweepOrphanArticles(cloud.db, now)
   const demoIssues = fresh ? await loadDemoIssues(cloud.db, now) : 0

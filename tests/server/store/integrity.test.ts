@@ -147,7 +147,9 @@ describe('opening the local store as the server starts', () => {
       new RegExp(`issues\\.db: ${lines.length} damaged lines`),
     )
     // Repaired, the archive's lines are in quarantine and no demo issue was published over it.
-    const repaired = await openLocalStore(dir, [], { repair: true })
+    const notes: string[] = []
+    const repaired = await openLocalStore(dir, [], { repair: true, log: (l) => notes.push(l) })
+    expect(notes).toEqual([expect.stringMatching(/repaired issues\.db/)])
     expect(repaired.demoIssues).toBe(0)
     const list = await contentFunction({ action: 'issues.list' }, anonymous, repaired.cloud)
     expect(list.ok && (list.data as { items: unknown[] }).items).toEqual([])
