@@ -40,9 +40,10 @@ const FILE_MODE = 0o600
  * call); every operation of this module then waits for `written` before it resolves, so a killed
  * process still loses no finished write. Each batch is flushed to the disk (fdatasync) before
  * the writes in it resolve, so an acknowledged write also survives a power cut; the writes that
- * arrive meanwhile share the next flush, so the cost is one flush per batch, not per write. The file is append-only and written in order, so a write
- * that is in the file has everything before it there too. After a compaction (which replaces the
- * file) the handle is reopened. Returns a closer.
+ * arrive meanwhile share the next flush, so the cost is one flush per batch, not per write. The
+ * file is append-only and written in order, so a write that is in the file has everything before
+ * it there too. After a compaction (which replaces the file) the handle is reopened. Returns a
+ * closer.
  */
 function groupCommit(store: object, persistence: Persistence): () => Promise<void> {
   let handle: Promise<FileHandle> | null = null
