@@ -7,8 +7,12 @@ import type { Database } from '../cloudfunctions/lib/ports/database'
 
 export const DEMO_ISSUES_DIR = path.resolve(__dirname, '../demo/issues')
 
-/** Publishes the demo issues into an empty store; a store that has any issue is left as it is. */
-export async function loadDemoIssuesIfEmpty(db: Database, now: Date): Promise<number> {
+/**
+ * Publishes the demo issues into a new store: one in a data folder that holds no store files at
+ * all (`isNewStore`), or in memory. A store with files is never given demo issues, even when it
+ * lists none (its files may be damaged, and the demo must not be published over the archive).
+ */
+export async function loadDemoIssues(db: Database, now: Date): Promise<number> {
   const { total } = await db.collection(ISSUES).count()
   if (total > 0) return 0
   const files = readdirSync(DEMO_ISSUES_DIR)

@@ -1,5 +1,5 @@
 import { mkdirSync } from 'fs'
-import type { ApiResponse } from '../core/api/response'
+import { CLIENT_HEADER, type ApiResponse } from '../core/api/response'
 import { createLocalCloud } from './local-cloud'
 import { newOperatorOpenid, runningServer } from './operator-file'
 import { delayWrites } from './store/slow-writes'
@@ -20,7 +20,11 @@ export async function callAsOperator<T>(
   if (server) {
     const res = await fetch(`http://127.0.0.1:${server.port}/api/${fn}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-wx-openid': server.operatorOpenid },
+      headers: {
+        'content-type': 'application/json',
+        [CLIENT_HEADER]: 'cli',
+        'x-wx-openid': server.operatorOpenid,
+      },
       body: JSON.stringify(event),
     })
     return (await res.json()) as ApiResponse<T>
@@ -30,6 +34,9 @@ export async function callAsOperator<T>(
   try {
     const operator = newOperatorOpenid()
     const cloud = createLocalCloud(dataDir, [operator], { kickOnPublish: false })
+    // A damaged store stops the tool with the store's own message (file, lines, count), as the
+    // server's start does, rather than as a failed call.
+    await cloud.db.openAll()
     const delay = Number(process.env.LOCAL_STORE_WRITE_DELAY_MS ?? 0)
     if (delay > 0) delayWrites(cloud.db, delay)
     return (await cloud.functions[fn](event, {

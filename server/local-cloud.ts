@@ -15,6 +15,7 @@ import type { ApiResponse } from '../core/api/response'
 import { SubscribeMessageStandIn } from './stand-ins/subscribe-message-api'
 import { LocalFileStorage, WxacodeStandIn } from './stand-ins/wxacode-api'
 import { EmbeddedDatabase } from './store/embedded-database'
+import { isolatedImporter } from './import/isolated-import'
 
 export type CloudFunction = (event: unknown, ctx: CallContext) => Promise<ApiResponse<unknown>>
 
@@ -62,9 +63,18 @@ export function createLocalCloud(
   {
     templateId = LOCAL_TEMPLATE_ID,
     kickOnPublish = true,
-  }: { templateId?: string; kickOnPublish?: boolean } = {},
+    repair = false,
+    log,
+  }: {
+    templateId?: string
+    kickOnPublish?: boolean
+    /** See `StoreOptions`: move damaged store lines to quarantine instead of refusing. */
+    repair?: boolean
+    /** Where the store's notes on removed lines go (stderr). */
+    log?: (line: string) => void
+  } = {},
 ): LocalCloud {
-  const db = new EmbeddedDatabase(dataDir, LOCAL_INDEXES)
+  const db = new EmbeddedDatabase(dataDir, LOCAL_INDEXES, { repair, log })
   const admins = allowlist(adminOpenids)
   const send = new SubscribeMessageStandIn(db, { templateIds: [templateId], pages: RELEASED_PAGES })
   const defaults = notifyDefaults(templateId)
@@ -72,6 +82,7 @@ export function createLocalCloud(
     dataDir ?? mkdtempSync(path.join(os.tmpdir(), 'local-cloud-')),
   )
   const wxacode = new WxacodeStandIn(RELEASED_PAGES)
+  const importFile = isolatedImporter()
   const worker = (): Omit<WorkerDeps, 'db'> => ({
     send,
     defaults,
@@ -109,6 +120,7 @@ export function createLocalCloud(
           db,
           admins,
           storage,
+          importFile,
           kickNotify: kickOnPublish ? () => void kickNotify() : undefined,
         }),
       subscription: (event, ctx) => subscriptionFunction(event, ctx, { db, templateId }),

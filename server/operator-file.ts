@@ -18,7 +18,7 @@ const fileOf = (dataDir: string): string => path.join(dataDir, 'server.json')
 export const newOperatorOpenid = (): string => `operator-${randomBytes(12).toString('hex')}`
 
 export function announceServer(dataDir: string, server: RunningServer): () => void {
-  writeFileSync(fileOf(dataDir), JSON.stringify(server))
+  writeFileSync(fileOf(dataDir), JSON.stringify(server), { mode: 0o600 })
   return () => rmSync(fileOf(dataDir), { force: true })
 }
 

@@ -28,11 +28,12 @@ export const describeZodError = (error: ZodError): string => {
   return `${field}: ${issue.message}`
 }
 
-const byteLength = (value: unknown): number => {
+/** The request's size as JSON, or null when it is nested too deeply to write out. */
+const byteLength = (value: unknown): number | null => {
   try {
     return Buffer.byteLength(JSON.stringify(value) ?? '', 'utf8')
   } catch {
-    return Infinity
+    return null
   }
 }
 
@@ -46,7 +47,13 @@ export function createFunction<I extends { action: string }, D>(
 ) {
   const actions = new Set(Object.keys(handlers))
   return async (event: unknown, ctx: CallContext, deps: D): Promise<ApiResponse<unknown>> => {
-    if (byteLength(event) > MAX_BODY_BYTES)
+    const size = byteLength(event)
+    if (size === null)
+      return {
+        ok: false,
+        error: { code: 'invalid_argument', message: 'the request is nested too deeply' },
+      }
+    if (size > MAX_BODY_BYTES)
       return {
         ok: false,
         error: { code: 'payload_too_large', message: `request over ${MAX_BODY_BYTES / 1024} KB` },

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod'
 
+import { articleIdOf, issueIdOf } from '../ids'
 import { MAX_ISSUE_TEXT_CHARS } from '../limits'
 import type { ParsedIssue, ParseWarning } from '../types'
 
@@ -72,13 +73,37 @@ export const parsedIssueSchema = z
       .optional(),
   })
   .strict()
+  // Ids as the parser derives them, so a parse sent whole is held to what parsing text gives:
+  // the issue's from its total number, each article's from the issue and its place. Any other id
+  // would collide (a duplicate), point into another issue (`i279-01` inside `i503`), or break the
+  // order pages and "latest" are read in.
   .superRefine((value, ctx) => {
+    const issueId = issueIdOf(value.issue.totalNumber)
+    if (value.issue.id !== issueId)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['issue', 'id'],
+        message: `must be ${issueId} (from totalNumber)`,
+      })
     value.articles.forEach((a, i) => {
       if (a.issueId !== value.issue.id)
         ctx.addIssue({
           code: 'custom',
           path: ['articles', i, 'issueId'],
           message: '与 issue.id 不一致',
+        })
+      if (a.position !== i + 1)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['articles', i, 'position'],
+          message: `must be ${i + 1} (articles are numbered in order from 1)`,
+        })
+      const id = articleIdOf(value.issue.id, i + 1)
+      if (a.id !== id)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['articles', i, 'id'],
+          message: `must be ${id} (from the issue and the article's place)`,
         })
     })
   })

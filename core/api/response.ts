@@ -27,3 +27,13 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
 
 /** Largest request body a function accepts. */
 export const MAX_BODY_BYTES = 100 * 1024
+
+/**
+ * Header every call from the app sends to the local host (any value). A cross-site page can send a
+ * form or a `no-cors` fetch without a preflight, but not with a custom header, so requests without
+ * it are refused.
+ */
+export const CLIENT_HEADER = 'x-reader-client'
+
+/** The media type of `POST /storage/upload` bodies (functions take `application/json`). */
+export const UPLOAD_CONTENT_TYPE = 'application/octet-stream'

@@ -1,4 +1,5 @@
 import autocannon from 'autocannon'
+import { CLIENT_HEADER } from '../../core/api/response'
 import { spawn, type ChildProcess } from 'child_process'
 import { mkdtempSync, rmSync } from 'fs'
 import os from 'os'
@@ -28,7 +29,11 @@ function startServer(dataDir: string): Promise<{ child: ChildProcess; url: strin
 }
 
 async function firstAnswer(url: string, body: object): Promise<void> {
-  const res = await fetch(`${url}/api/content`, { method: 'POST', body: JSON.stringify(body) })
+  const res = await fetch(`${url}/api/content`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', [CLIENT_HEADER]: 'bench' },
+    body: JSON.stringify(body),
+  })
   if (res.status !== 200) throw new Error(`first request answered ${res.status}`)
 }
 
@@ -52,7 +57,7 @@ export async function benchHttp(): Promise<Record<string, number>> {
       connections: 32,
       duration: 10,
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', [CLIENT_HEADER]: 'bench' },
       requests: [
         {
           setupRequest: (req) => ({

@@ -2,6 +2,7 @@
 import { benchContent } from './content'
 import { benchH5Paint } from './h5-paint'
 import { benchHttp } from './http'
+import { benchIntegrity } from './integrity'
 import { machineLine } from './machine'
 import { benchNotify } from './notify'
 import { benchParse } from './parse'
@@ -16,6 +17,7 @@ async function main(): Promise<void> {
   benchWeappSize()
   await benchWeappPages()
   await benchH5Paint()
+  await benchIntegrity()
   console.log('notify: 100,000 subscribers, cap 500/s, 3 kills (a few minutes)…')
   const n = await benchNotify(100000, 500, 3)
   console.log(`notify: ${JSON.stringify(n)}`)

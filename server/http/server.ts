@@ -1,16 +1,19 @@
-import path from 'path'
+import { randomBytes } from 'crypto'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'http'
 import { MAX_ISSUE_FILE_BYTES } from '../../core/limits'
 import { uploadCloudPath } from '../../core/uploads'
 import {
+  CLIENT_HEADER,
   HTTP_STATUS,
   MAX_BODY_BYTES,
+  UPLOAD_CONTENT_TYPE,
   type ApiResponse,
   type ErrorCode,
 } from '../../core/api/response'
 import type { LocalCloud } from '../local-cloud'
 import { RateLimiter } from './rate-limiter'
 import { serveStatic } from './static-files'
+import { serveStored } from './stored-files'
 
 export interface ServerOptions {
   cloud: LocalCloud
@@ -18,7 +21,12 @@ export interface ServerOptions {
   staticRoot: string | null
   rateLimitPerMinute: number
   now?: () => Date
+  /** Where one-line notes on aborted and failed requests go (stderr). */
+  log?: (line: string) => void
 }
+
+/** Where the local host listens unless `HOST` says otherwise: this machine only. */
+export const DEFAULT_HOST = '127.0.0.1'
 
 const OPENID = /^[A-Za-z0-9_-]{1,64}$/
 
@@ -28,6 +36,7 @@ function sendJson(res: ServerResponse, status: number, body: ApiResponse<unknown
     'content-type': 'application/json; charset=utf-8',
     'content-length': Buffer.byteLength(payload),
     'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
   })
   res.end(payload)
 }
@@ -35,20 +44,48 @@ function sendJson(res: ServerResponse, status: number, body: ApiResponse<unknown
 const sendError = (res: ServerResponse, code: ErrorCode, message: string): void =>
   sendJson(res, HTTP_STATUS[code], { ok: false, error: { code, message } })
 
-/** Reads a request body up to the limit; null when it is larger. */
-function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<Buffer | null> {
-  return new Promise((resolve, reject) => {
+type Body = { kind: 'read'; bytes: Buffer } | { kind: 'too_large' } | { kind: 'aborted' }
+
+/**
+ * Reads a request body up to `limit` bytes as received (whatever Content-Length claims): past the
+ * limit it stops reading at once; a body the client gave up on is `aborted`.
+ */
+function readBody(req: IncomingMessage, limit: number): Promise<Body> {
+  const declared = Number(req.headers['content-length'])
+  if (declared > limit) return Promise.resolve({ kind: 'too_large' })
+  return new Promise((resolve) => {
     const chunks: Buffer[] = []
     let size = 0
-    let over = false
-    req.on('data', (chunk: Buffer) => {
+    const finish = (body: Body): void => {
+      req.off('data', onData)
+      req.off('end', onEnd)
+      req.off('aborted', onAborted)
+      resolve(body)
+    }
+    const onData = (chunk: Buffer): void => {
       size += chunk.length
-      if (size > limit) over = true
-      else chunks.push(chunk)
-    })
-    req.on('end', () => resolve(over ? null : Buffer.concat(chunks)))
-    req.on('error', reject)
+      if (size <= limit) return void chunks.push(chunk)
+      req.pause()
+      finish({ kind: 'too_large' })
+    }
+    const onEnd = (): void => finish({ kind: 'read', bytes: Buffer.concat(chunks, size) })
+    const onAborted = (): void => finish({ kind: 'aborted' })
+    req.on('data', onData)
+    req.on('end', onEnd)
+    req.on('aborted', onAborted)
+    // A reset connection also errors the request; `aborted` has reported it.
+    req.on('error', () => finish({ kind: 'aborted' }))
   })
+}
+
+/**
+ * Answers 413 without reading the rest of the body: the connection is closed once the answer is
+ * out, so an endless upload costs no more than the limit.
+ */
+function refuseTooLarge(req: IncomingMessage, res: ServerResponse, message: string): void {
+  res.setHeader('connection', 'close')
+  res.on('finish', () => setTimeout(() => req.socket.destroy(), 50).unref())
+  sendError(res, 'payload_too_large', message)
 }
 
 const parseUrl = (target: string | undefined): URL | null => {
@@ -68,6 +105,26 @@ const decodeOrKeep = (value: string): string => {
   }
 }
 
+const mediaType = (req: IncomingMessage): string =>
+  (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase()
+
+/**
+ * Only the app's own requests: the given media type and the client header. A cross-site page can
+ * POST `text/plain` or a form without asking, but any other type or a custom header makes the
+ * browser ask first (a preflight), which this server never grants.
+ */
+function refusesCrossSite(req: IncomingMessage, res: ServerResponse, type: string): boolean {
+  if (req.headers[CLIENT_HEADER] === undefined) {
+    sendError(res, 'permission_denied', `requests must carry the ${CLIENT_HEADER} header`)
+    return true
+  }
+  if (mediaType(req) !== type) {
+    sendError(res, 'invalid_argument', `the body must be sent as ${type}`)
+    return true
+  }
+  return false
+}
+
 /**
  * The local host: the h5 app and `POST /api/<function>` with body `{ action, ...input }`. The
  * `x-wx-openid` header stands for the WeChat context. HTTP status mirrors the error code; client
@@ -76,6 +133,12 @@ const decodeOrKeep = (value: string): string => {
 export function createLocalServer(options: ServerOptions): Server {
   const limiter = new RateLimiter(options.rateLimitPerMinute)
   const now = options.now ?? (() => new Date())
+  const log = options.log ?? ((line: string) => console.error(line))
+
+  const callerOf = (req: IncomingMessage): string | null => {
+    const header = req.headers['x-wx-openid']
+    return typeof header === 'string' && OPENID.test(header) ? header : null
+  }
 
   async function handleApi(req: IncomingMessage, res: ServerResponse, name: string): Promise<void> {
     // Own names only: `/api/constructor` must not reach Object.prototype.
@@ -84,35 +147,41 @@ export function createLocalServer(options: ServerOptions): Server {
       : undefined
     if (!fn) return sendError(res, 'not_found', `no function ${name.slice(0, 40)}`)
     if (req.method !== 'POST') return sendError(res, 'not_found', 'functions are called with POST')
-    const header = req.headers['x-wx-openid']
-    const openid = typeof header === 'string' && OPENID.test(header) ? header : null
-    if (!limiter.allow(`${req.socket.remoteAddress}|${openid ?? ''}`))
-      return sendError(res, 'rate_limited', 'too many requests; try again in a minute')
-    const body = await readBody(req)
-    if (body === null)
-      return sendError(res, 'payload_too_large', `request over ${MAX_BODY_BYTES / 1024} KB`)
+    if (refusesCrossSite(req, res, 'application/json')) return
+    const body = await readBody(req, MAX_BODY_BYTES)
+    if (body.kind === 'aborted') return log(`request aborted: POST /api/${name}`)
+    if (body.kind === 'too_large')
+      return refuseTooLarge(req, res, `request over ${MAX_BODY_BYTES / 1024} KB`)
     let event: unknown
     try {
-      event = body.length ? JSON.parse(body.toString('utf8')) : {}
+      event = body.bytes.length ? JSON.parse(body.bytes.toString('utf8')) : {}
     } catch {
       return sendError(res, 'invalid_argument', 'the body is not JSON')
     }
-    const result = await fn(event, { openid, now })
+    const result = await fn(event, { openid: callerOf(req), now })
     sendJson(res, result.ok ? 200 : HTTP_STATUS[result.error.code], result)
   }
 
   /**
    * `POST /storage/upload` (header `x-file-name`): the stand-in of `wx.cloud.uploadFile`, which
-   * the mini-program uses to hand an editor's file to a function by its file id.
+   * the editors' desk uses to hand a file to a function by its file id. Editors only (the caller
+   * as the server resolves it, checked before a byte of the body is read); each file gets a new
+   * name holding 128 random bits and never replaces another.
    */
   async function handleUpload(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (req.method !== 'POST') return sendError(res, 'not_found', 'upload with POST')
+    if (refusesCrossSite(req, res, UPLOAD_CONTENT_TYPE)) return
+    const caller = callerOf(req)
+    if (!caller || !(await options.cloud.admins.isAdmin(caller)))
+      return sendError(res, 'permission_denied', 'only editors may upload files')
     const header = req.headers['x-file-name']
     const name = typeof header === 'string' ? decodeOrKeep(header) : 'upload'
     const body = await readBody(req, MAX_ISSUE_FILE_BYTES)
-    if (body === null) return sendError(res, 'payload_too_large', 'files are limited to 5 MB')
-    if (body.length === 0) return sendError(res, 'invalid_argument', 'the file is empty')
-    const { fileID } = await options.cloud.storage.upload(uploadCloudPath(name), body)
+    if (body.kind === 'aborted') return log('request aborted: POST /storage/upload')
+    if (body.kind === 'too_large') return refuseTooLarge(req, res, 'files are limited to 5 MB')
+    if (body.bytes.length === 0) return sendError(res, 'invalid_argument', 'the file is empty')
+    const cloudPath = uploadCloudPath(name, randomBytes(16).toString('hex'))
+    const { fileID } = await options.cloud.storage.create(cloudPath, body.bytes)
     sendJson(res, 200, { ok: true, data: { fileID } })
   }
 
@@ -121,29 +190,31 @@ export function createLocalServer(options: ServerOptions): Server {
     // A target the URL parser refuses (`//[`) would otherwise throw outside any handler and end the process.
     if (!url) return sendError(res, 'invalid_argument', 'malformed request URL')
     const api = /^\/api\/([A-Za-z0-9_-]+)\/?$/.exec(url.pathname)
-    const stored = url.pathname.startsWith('/storage/')
-      ? options.cloud.storage.pathOf(`cloud://local/${url.pathname.slice(9)}`)
-      : null
+    const storage = url.pathname.startsWith('/storage/')
+    // Keyed by the connecting address: headers are the client's to choose.
+    if ((api || storage) && !limiter.allow(req.socket.remoteAddress ?? ''))
+      return sendError(res, 'rate_limited', 'too many requests; try again in a minute')
+    const reading = req.method === 'GET' || req.method === 'HEAD'
     const work = api
       ? handleApi(req, res, api[1])
       : url.pathname === '/storage/upload'
         ? handleUpload(req, res)
-        : stored
-          ? Promise.resolve(
-              serveStatic(
-                path.dirname(stored),
-                `/${path.basename(stored)}`,
-                res,
-                req.method === 'HEAD',
-              ),
-            )
-          : Promise.resolve(
-              options.staticRoot && (req.method === 'GET' || req.method === 'HEAD')
-                ? serveStatic(options.staticRoot, url.pathname, res, req.method === 'HEAD')
-                : sendError(res, 'not_found', 'not found'),
-            )
-    work.catch((e) => {
-      console.error('request failed:', e)
+        : Promise.resolve(
+            !reading
+              ? sendError(res, 'not_found', 'not found')
+              : storage
+                ? serveStored(
+                    options.cloud.storage,
+                    url.pathname.slice('/storage/'.length),
+                    res,
+                    req.method === 'HEAD',
+                  )
+                : options.staticRoot
+                  ? serveStatic(options.staticRoot, url.pathname, res, req.method === 'HEAD')
+                  : sendError(res, 'not_found', 'not found'),
+          )
+    work.catch((e: unknown) => {
+      log(`request failed: ${req.method} ${url.pathname}: ${(e as Error)?.message ?? String(e)}`)
       if (!res.headersSent) sendError(res, 'internal', 'the service failed; try again')
       else res.destroy()
     })

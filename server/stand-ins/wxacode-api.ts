@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'fs'
+import { lstatSync, mkdirSync, readFileSync, writeFileSync } from 'fs'
 import path from 'path'
 import QRCode from 'qrcode'
 import { SCENE_CHARSET } from '../../core/links'
@@ -38,7 +38,11 @@ export class WxacodeStandIn implements WxacodeApi {
   }
 }
 
-/** Stand-in for cloud storage: files under `<dir>/storage`, ids `cloud://local/<path>`. */
+/**
+ * Stand-in for cloud storage: files under `<dir>/storage`, ids `cloud://local/<path>`. Folders are
+ * made 0700 and files 0600 (the data folder holds editors' drafts), and a symlink placed inside
+ * storage is never followed out of it.
+ */
 export class LocalFileStorage implements FileStorage {
   constructor(private readonly dir: string) {}
 
@@ -52,13 +56,38 @@ export class LocalFileStorage implements FileStorage {
     return file.startsWith(this.root + path.sep) ? file : null
   }
 
-  async upload(cloudPath: string, content: Uint8Array) {
+  /** False when the file or a folder on the way to it (below storage) is a symlink. */
+  private withoutLinks(file: string): boolean {
+    let at = this.root
+    for (const part of path.relative(this.root, file).split(path.sep)) {
+      at = path.join(at, part)
+      try {
+        if (lstatSync(at).isSymbolicLink()) return false
+      } catch {
+        return true // missing: nothing to follow
+      }
+    }
+    return true
+  }
+
+  private write(cloudPath: string, content: Uint8Array, flag: 'w' | 'wx') {
     const file = this.fileAt(cloudPath)
     // cloud.uploadFile refuses a cloudPath it cannot store, with an errMsg like this one.
-    if (!file) throw new Error(`uploadFile:fail invalid cloudPath ${cloudPath}`)
-    mkdirSync(path.dirname(file), { recursive: true })
-    writeFileSync(file, content)
+    if (!file || !this.withoutLinks(file))
+      throw new Error(`uploadFile:fail invalid cloudPath ${cloudPath}`)
+    mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 })
+    writeFileSync(file, content, { flag, mode: 0o600 })
     return { fileID: `cloud://local/${path.relative(this.root, file).split(path.sep).join('/')}` }
+  }
+
+  /** Like `cloud.uploadFile`: writes the file, replacing one at the same path. */
+  async upload(cloudPath: string, content: Uint8Array) {
+    return this.write(cloudPath, content, 'w')
+  }
+
+  /** Writes a new file; fails rather than replace one already at that path. */
+  async create(cloudPath: string, content: Uint8Array) {
+    return this.write(cloudPath, content, 'wx')
   }
 
   async download(fileID: string): Promise<Uint8Array> {
@@ -67,9 +96,10 @@ export class LocalFileStorage implements FileStorage {
     return readFileSync(file)
   }
 
-  /** The file behind a local file id, or null. */
+  /** The file behind a local file id, or null (outside storage, or reached through a symlink). */
   pathOf(fileID: string): string | null {
     const m = /^cloud:\/\/local\/(.+)$/.exec(fileID)
-    return m ? this.fileAt(m[1]) : null
+    const file = m ? this.fileAt(m[1]) : null
+    return file && this.withoutLinks(file) ? file : null
   }
 }

@@ -1,4 +1,5 @@
 import Datastore from '@seald-io/nedb'
+import { chmodSync, existsSync, mkdirSync } from 'fs'
 import { open, type FileHandle } from 'fs/promises'
 // The store's own ordering of values, so ordered pages sort exactly as its cursors do.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -30,13 +31,19 @@ async function written(store: object): Promise<void> {
   await WRITTEN.get(store)?.()
 }
 
+/** Store files are the user's alone: they hold drafts, subscribers' ids and the audit log. */
+const FILE_MODE = 0o600
+
 /**
  * Group commit through one open file handle. The store hands its new lines over without waiting
  * (it runs one operation at a time, so waiting there would make every write its own system
  * call); every operation of this module then waits for `written` before it resolves, so a killed
- * process still loses no finished write. The file is append-only and written in order, so a write
- * that is in the file has everything before it there too. After a compaction (which replaces the
- * file) the handle is reopened. Returns a closer.
+ * process still loses no finished write. Each batch is flushed to the disk (fdatasync) before
+ * the writes in it resolve, so an acknowledged write also survives a power cut; the writes that
+ * arrive meanwhile share the next flush, so the cost is one flush per batch, not per write. The
+ * file is append-only and written in order, so a write that is in the file has everything before
+ * it there too. After a compaction (which replaces the file) the handle is reopened. Returns a
+ * closer.
  */
 function groupCommit(store: object, persistence: Persistence): () => Promise<void> {
   let handle: Promise<FileHandle> | null = null
@@ -46,8 +53,10 @@ function groupCommit(store: object, persistence: Persistence): () => Promise<voi
     while (pending) {
       const chunk = pending
       pending = ''
-      handle ??= open(persistence.filename, 'a')
-      await (await handle).write(chunk)
+      handle ??= open(persistence.filename, 'a', FILE_MODE)
+      const file = await handle
+      await file.write(chunk)
+      await file.datasync()
     }
   }
   // Resolves once everything pending now is in the file: a drain under way may have started
@@ -76,6 +85,8 @@ function groupCommit(store: object, persistence: Persistence): () => Promise<voi
     await flush()
     await compact()
     await release()
+    // The compacted file is a new file, made with the process's default mode.
+    chmodSync(persistence.filename, FILE_MODE)
   }
   WRITTEN.set(store, flush)
   return release
@@ -91,6 +102,7 @@ import type {
   Query,
 } from '../../cloudfunctions/lib/ports/database'
 import { MAX_QUERY_LIMIT } from '../../cloudfunctions/lib/ports/database'
+import { checkStoreFile, storeFiles } from './integrity'
 import { LocalRegExp, localCommand } from './local-command'
 import { toMongoQuery, toMongoUpdate } from './translate'
 
@@ -104,9 +116,17 @@ interface QueryState {
 
 const stripUndefined = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T
 
+export interface StoreOptions {
+  /** Move damaged lines to a quarantine file beside the store instead of refusing to open it. */
+  repair?: boolean
+  /** Where notes on removed lines go (stderr). */
+  log?: (line: string) => void
+}
+
 /**
  * The local cloud database: the SDK subset of `ports/database` on embedded, file-backed document
- * stores (one file per collection under `dir`, or memory only when `dir` is null).
+ * stores (one file per collection under `dir`, or memory only when `dir` is null). Each file is
+ * checked before it loads (see `checkStoreFile`): a damaged line is never dropped unseen.
  */
 export class EmbeddedDatabase implements Database {
   readonly command = localCommand
@@ -117,7 +137,17 @@ export class EmbeddedDatabase implements Database {
   constructor(
     private readonly dir: string | null,
     private readonly indexes: Record<string, string[]> = {},
+    private readonly options: StoreOptions = {},
   ) {}
+
+  /**
+   * Opens every collection the folder has a file for, so a damaged file stops a start-up at once
+   * rather than failing the first request that reads it.
+   */
+  async openAll(): Promise<void> {
+    if (!this.dir) return
+    for (const file of storeFiles(this.dir)) await this.store(file.slice(0, -'.db'.length))
+  }
 
   RegExp(options: { regexp: string; options?: string }): LocalRegExp {
     return new LocalRegExp(options.regexp, options.options ?? '')
@@ -132,14 +162,26 @@ export class EmbeddedDatabase implements Database {
   store(name: string): Promise<Datastore<Doc>> {
     let store = this.stores.get(name)
     if (!store) {
+      const filename = this.dir ? path.join(this.dir, `${name}.db`) : null
+      if (this.dir && !existsSync(this.dir)) mkdirSync(this.dir, { recursive: true, mode: 0o700 })
+      try {
+        if (filename)
+          checkStoreFile(filename, {
+            repair: this.options.repair ?? false,
+            log: this.options.log ?? ((line) => console.error(line)),
+          })
+      } catch (e) {
+        return Promise.reject(e)
+      }
       const ds = new Datastore<Doc>(
-        // A line cut by a killed process is an unfinished write: drop it rather than refuse to load.
-        this.dir
-          ? { filename: path.join(this.dir, `${name}.db`), corruptAlertThreshold: 1 }
-          : { inMemoryOnly: true },
+        // Checked above: any line the store still cannot read is an error, never skipped.
+        filename ? { filename, corruptAlertThreshold: 0 } : { inMemoryOnly: true },
       )
       store = ds.loadDatabaseAsync().then(async () => {
-        if (this.dir) this.closers.push(groupCommit(ds, ds.persistence as unknown as Persistence))
+        if (filename) {
+          chmodSync(filename, FILE_MODE)
+          this.closers.push(groupCommit(ds, ds.persistence as unknown as Persistence))
+        }
         for (const fieldName of this.indexes[name] ?? []) await ds.ensureIndexAsync({ fieldName })
         return ds
       })

@@ -4,7 +4,7 @@ import type { ContentInput, ContentResults } from '@core/api/content'
 import type { JobView, NotifyInput } from '@core/api/notify'
 import type { PublishInput, PublishResults } from '@core/api/publish'
 import type { QrcodeResult, qrcodeInput } from '@core/api/qrcode'
-import type { ApiResponse, ErrorCode } from '@core/api/response'
+import { CLIENT_HEADER, type ApiResponse, type ErrorCode } from '@core/api/response'
 import type { SubscriptionInput, SubscriptionResults } from '@core/api/subscription'
 
 /** Every cloud function the front end calls: its input union and the result of each action. */
@@ -97,6 +97,7 @@ export function createHttpTransport(
           method: 'POST',
           headers: {
             'content-type': 'application/json',
+            [CLIENT_HEADER]: 'h5',
             ...(caller ? { 'x-wx-openid': caller } : {}),
           },
           body: JSON.stringify(input),

@@ -103,8 +103,9 @@ describe('npm run ingest -- FILE --publish', () => {
     const after = corrected.articles.map((a) => a.title)
 
     const seen = new Set<string>()
-    // 12 writes of 40 ms each: kills land before, between and after the switch.
-    for (const killAfterMs of [20, 150, 300, 430, 470, 520, 700]) {
+    // 12 writes of 40 ms each (each also flushed to disk): kills land before, between and after
+    // the switch, the last ones late enough for a busy machine.
+    for (const killAfterMs of [20, 150, 300, 430, 470, 520, 700, 1000, 1500]) {
       const child = spawn(process.execPath, [...NODE_TSX, 'scripts/ingest.ts', file, '--publish'], {
         cwd: ROOT,
         env: { ...process.env, DATA_DIR: dir, LOCAL_STORE_WRITE_DELAY_MS: '40' },

@@ -1,5 +1,5 @@
 import { contentFunction } from '../../cloudfunctions/lib/content/handlers'
-import { loadDemoIssuesIfEmpty } from '../../server/demo'
+import { loadDemoIssues } from '../../server/demo'
 import { EmbeddedDatabase } from '../../server/store/embedded-database'
 import { publishIssue } from '../../cloudfunctions/lib/publishing/publish-issue'
 import { anonymous, demoParsed, sampleParsed } from '../fixtures/published-store'
@@ -20,7 +20,7 @@ describe('demo issues', () => {
 
   it('are loaded into an empty store', async () => {
     const db = new EmbeddedDatabase(null)
-    expect(await loadDemoIssuesIfEmpty(db, new Date())).toBe(3)
+    expect(await loadDemoIssues(db, new Date())).toBe(3)
     const list = await contentFunction({ action: 'issues.list' }, anonymous, { db })
     expect(list.ok && (list.data as { items: unknown[] }).items).toHaveLength(3)
   })
@@ -28,7 +28,7 @@ describe('demo issues', () => {
   it('leave a store that already has issues as it is', async () => {
     const db = new EmbeddedDatabase(null)
     await publishIssue(db, sampleParsed(), new Date())
-    expect(await loadDemoIssuesIfEmpty(db, new Date())).toBe(0)
+    expect(await loadDemoIssues(db, new Date())).toBe(0)
     expect((await db.collection('issues').count()).total).toBe(1)
   })
 })

@@ -6,6 +6,7 @@ import mammoth from 'mammoth'
 import { REGION_TAG } from '../../../core/issue-text/patterns'
 import { firstLine } from './error-text'
 import { headingLine, markRuns, type TextRun } from './runs'
+import { MAX_IMPORTED_TEXT_CHARS, TOO_MUCH_TEXT } from './limits'
 
 const ENTITIES: Record<string, string> = {
   amp: '&',
@@ -127,7 +128,11 @@ export async function docxToIssueText(bytes: Uint8Array): Promise<DocxOutcome> {
   } catch (e) {
     return { ok: false, reason: `Word 文档已损坏（${firstLine(e)}）` }
   }
+  // Markup at most triples the text; past that the text is over its limit too.
+  if (html.length > 3 * MAX_IMPORTED_TEXT_CHARS) return { ok: false, reason: TOO_MUCH_TEXT }
   const lines = htmlToIssueLines(html)
   if (lines.length === 0) return { ok: false, reason: '这份 Word 文档里没有文字' }
-  return { ok: true, text: `${lines.join('\n\n')}\n` }
+  const text = `${lines.join('\n\n')}\n`
+  if (text.length > MAX_IMPORTED_TEXT_CHARS) return { ok: false, reason: TOO_MUCH_TEXT }
+  return { ok: true, text }
 }

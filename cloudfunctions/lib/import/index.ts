@@ -9,6 +9,7 @@ import { docxToIssueText } from './docx'
 import { firstLine } from './error-text'
 import { pdfToIssueText, type PdfProgress } from './pdf'
 import { sniffIssueFile } from './sniff'
+import { IMPORT_TIME_BUDGET_MS, pdfProblem, zipProblem } from './limits'
 
 export type ImportFormat = 'text' | 'docx' | 'pdf'
 
@@ -20,6 +21,8 @@ export interface ImportedIssueText {
 export interface ImportOptions {
   /** Called before each PDF page is read (for progress on long files). */
   onPdfPage?: (progress: PdfProgress) => void
+  /** When reading must stop (ms since the epoch); by default `IMPORT_TIME_BUDGET_MS` from now. */
+  deadline?: number
 }
 
 export type { PdfProgress }
@@ -34,7 +37,9 @@ const extensionOf = (fileName: string): string =>
 /**
  * Turns an uploaded issue file into export-format text. The format is told by the bytes (a zip
  * holding word/document.xml, `%PDF-`, else text), not by the name. Wrong or damaged files give
- * `unrecognized_file` with one line `不是可识别的期刊文件：<reason>`; it never throws.
+ * `unrecognized_file` with one line `不是可识别的期刊文件：<reason>`; it never throws. Files built to
+ * exhaust memory or time (zip and PDF bombs, deep nesting, endless text) are refused by the
+ * limits in ./limits before or while they are read.
  */
 export async function importIssueFile(
   bytes: Uint8Array,
@@ -48,11 +53,16 @@ export async function importIssueFile(
       case 'unrecognized':
         return unrecognized(sniffed.reason)
       case 'docx': {
+        const problem = zipProblem(bytes)
+        if (problem) return unrecognized(problem)
         const docx = await docxToIssueText(bytes)
         return docx.ok ? ok({ text: docx.text, format: 'docx' }) : unrecognized(docx.reason)
       }
       case 'pdf': {
-        const pdf = await pdfToIssueText(bytes, options.onPdfPage)
+        const problem = pdfProblem(bytes)
+        if (problem) return unrecognized(problem)
+        const deadline = options.deadline ?? Date.now() + IMPORT_TIME_BUDGET_MS
+        const pdf = await pdfToIssueText(bytes, options.onPdfPage, deadline)
         return pdf.ok ? ok({ text: pdf.text, format: 'pdf' }) : unrecognized(pdf.reason)
       }
       case 'text': {

@@ -7,6 +7,7 @@ import type * as PdfJsModule from 'pdfjs-dist/legacy/build/pdf.mjs'
 import { cleanPdfText } from './cjk-radicals'
 import { firstLine } from './error-text'
 import { layoutPdfText, type PdfPageText, type PdfTextRun } from './pdf-layout'
+import { MAX_IMPORTED_TEXT_CHARS, TOOK_TOO_LONG, TOO_MUCH_TEXT } from './limits'
 
 type PdfJs = typeof PdfJsModule
 
@@ -94,6 +95,7 @@ const isTextItem = (item: unknown): item is TextItemLike =>
 export async function pdfToIssueText(
   bytes: Uint8Array,
   onProgress?: (progress: PdfProgress) => void,
+  deadline = Infinity,
 ): Promise<PdfOutcome> {
   if (!hasEndMarker(bytes)) return { ok: false, reason: 'PDF 不完整，结尾缺失，请重新下载' }
   let pdfjs: PdfJs
@@ -123,7 +125,9 @@ export async function pdfToIssueText(
         reason: `这份 PDF 有 ${doc.numPages} 页，超过一期的上限（${MAX_PDF_PAGES} 页）`,
       }
     const pages: PdfPageText[] = []
+    let chars = 0
     for (let n = 1; n <= doc.numPages; n++) {
+      if (Date.now() > deadline) return { ok: false, reason: TOOK_TOO_LONG }
       onProgress?.({ page: n, pages: doc.numPages })
       const page = await doc.getPage(n)
       const [width, height] = [page.view[2] - page.view[0], page.view[3] - page.view[1]]
@@ -150,6 +154,8 @@ export async function pdfToIssueText(
         const [a, b, c, d, e, f] = item.transform
         // Horizontal text only: rotated stamps and watermarks are not part of the issue.
         if (Math.abs(b) > 0.01 * Math.abs(a) || Math.abs(c) > 0.01 * Math.abs(d) || a <= 0) continue
+        chars += item.str.length
+        if (chars > MAX_IMPORTED_TEXT_CHARS) return { ok: false, reason: TOO_MUCH_TEXT }
         runs.push({
           text: cleanPdfText(item.str),
           x: e - page.view[0],

@@ -19,6 +19,8 @@ const IMAGE_MAGIC: number[][] = [
   [0x47, 0x49, 0x46, 0x38], // GIF8
 ]
 
+const IMAGE_TYPES = ['image/png', 'image/jpeg', 'image/gif']
+
 function isImage(bytes: Uint8Array): boolean {
   if (IMAGE_MAGIC.some((magic) => startsWith(bytes, magic))) return true
   if (ascii(bytes, 0, 4) === 'RIFF' && ascii(bytes, 8, 4) === 'WEBP') return true
@@ -96,4 +98,29 @@ export function sniffIssueFile(bytes: Uint8Array): Sniffed {
     return { kind: 'unrecognized', reason: '这是 RTF 文档，请另存为 Word .docx' }
   if (isImage(bytes)) return { kind: 'unrecognized', reason: '这是二进制数据（可能是图片）' }
   return { kind: 'text' }
+}
+
+const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
+
+/**
+ * The media type to serve stored bytes as, told from the bytes alone: the images the app shows,
+ * the issue formats, else plain text or opaque bytes. Never a type a browser would run (HTML, SVG,
+ * script), whatever the file is called.
+ */
+export function sniffMediaType(bytes: Uint8Array): string {
+  const image = IMAGE_MAGIC.findIndex((magic) => startsWith(bytes, magic))
+  if (image >= 0) return IMAGE_TYPES[image]
+  if (ascii(bytes, 0, 4) === 'RIFF' && ascii(bytes, 8, 4) === 'WEBP') return 'image/webp'
+  const kind = sniffIssueFile(bytes).kind
+  if (kind === 'pdf') return 'application/pdf'
+  if (kind === 'docx') return DOCX_TYPE
+  if (kind === 'text') {
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(bytes)
+      return 'text/plain; charset=utf-8'
+    } catch {
+      return 'application/octet-stream'
+    }
+  }
+  return 'application/octet-stream'
 }

@@ -26,6 +26,11 @@ export interface PublishDeps {
   storage?: FileStorage
   /** Starts the notification worker now rather than at its next timer tick (fire and forget). */
   kickNotify?: () => void
+  /**
+   * Reads an uploaded file (by default here, with the importer's limits); the local host reads
+   * them in a worker thread so a hostile file never holds up other requests.
+   */
+  importFile?: (bytes: Uint8Array, fileName: string) => ReturnType<typeof importIssueFile>
 }
 
 const AUDIT_PAGE = 50
@@ -63,7 +68,7 @@ async function issueText(
   } catch {
     throw new ApiFailure('not_found', `fileID: no such uploaded file`)
   }
-  const imported = await importIssueFile(bytes, input.fileName ?? '')
+  const imported = await (deps.importFile ?? importIssueFile)(bytes, input.fileName ?? '')
   if (!imported.ok) throw new ApiFailure('invalid_argument', imported.error.message)
   return imported.data
 }

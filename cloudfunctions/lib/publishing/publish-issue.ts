@@ -1,6 +1,6 @@
 import { groupByRegion } from '../../../core/issue-text/render'
 import type { ParsedIssue } from '../../../core/types'
-import type { Database } from '../ports/database'
+import { MAX_QUERY_LIMIT, type Database } from '../ports/database'
 import {
   ARTICLES,
   ISSUES,
@@ -96,6 +96,7 @@ export async function publishIssue(
   await issues.doc(parsed.issue.id).set({ data: record })
 
   await articles.where({ issueId: parsed.issue.id, rev: db.command.neq(rev) }).remove()
+  await sweepOrphanArticles(db, new Date(now.getTime() - ORPHAN_AGE_MS))
   return {
     issueId: parsed.issue.id,
     rev,
@@ -103,6 +104,37 @@ export async function publishIssue(
     replaced: previous !== null,
     articleCount: parsed.articles.length,
   }
+}
+
+/** How old an orphan must be before a publish sweeps it: far longer than any publish runs. */
+export const ORPHAN_AGE_MS = 60 * 60 * 1000
+
+/**
+ * Removes the article records of first publishes that were killed before their issue record was
+ * written (no issue has their issue id, so no later publish of that issue may come to sweep
+ * them), when written before `before`. A publish under way elsewhere is never touched: its
+ * records are younger. Returns how many were removed.
+ */
+export async function sweepOrphanArticles(db: Database, before: Date): Promise<number> {
+  const issueIds: string[] = []
+  for (;;) {
+    const { data } = await db
+      .collection<IssueRecord>(ISSUES)
+      .orderBy('_id', 'asc')
+      .skip(issueIds.length)
+      .limit(MAX_QUERY_LIMIT)
+      .field({ _id: true })
+      .get()
+    issueIds.push(...data.map((d) => d._id))
+    if (data.length < MAX_QUERY_LIMIT) break
+  }
+  const _ = db.command
+  // Revisions begin with their time in base 36 (see newRev), so they compare as times.
+  const { stats } = await db
+    .collection<ArticleRecord>(ARTICLES)
+    .where({ issueId: _.nin(issueIds), rev: _.lt(newRev(before).slice(0, -6)) })
+    .remove()
+  return stats.removed
 }
 
 /** Hides an issue and its articles from readers; its records stay for a later republish. */

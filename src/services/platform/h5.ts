@@ -1,4 +1,5 @@
 import Taro from '@tarojs/taro'
+import { CLIENT_HEADER, UPLOAD_CONTENT_TYPE } from '@core/api/response'
 
 import type { Canvas2D, DrawingSurface, PickedFile, Platform } from './types'
 
@@ -129,7 +130,8 @@ export function createH5Platform(openid: () => string | null = () => null): Plat
         const res = await fetch('/storage/upload', {
           method: 'POST',
           headers: {
-            'content-type': 'application/octet-stream',
+            'content-type': UPLOAD_CONTENT_TYPE,
+            [CLIENT_HEADER]: 'h5',
             'x-file-name': encodeURIComponent(file.name),
             ...(caller ? { 'x-wx-openid': caller } : {}),
           },

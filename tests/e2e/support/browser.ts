@@ -9,6 +9,7 @@ import os from 'node:os'
 import path from 'node:path'
 
 import { chromium, type BrowserContext, type Page } from 'playwright-core'
+import { CLIENT_HEADER } from '../../../core/api/response'
 
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../../scripts/chromium'
 
@@ -163,7 +164,11 @@ export async function callFunction<T>(
 ): Promise<{ ok: true; data: T } | { ok: false; error: { code: string; message: string } }> {
   const res = await fetch(`${base}api/${fn}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...(openid ? { 'x-wx-openid': openid } : {}) },
+    headers: {
+      'content-type': 'application/json',
+      [CLIENT_HEADER]: 'test',
+      ...(openid ? { 'x-wx-openid': openid } : {}),
+    },
     body: JSON.stringify(body),
   })
   return (await res.json()) as never

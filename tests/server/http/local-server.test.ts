@@ -8,6 +8,7 @@ import { createLocalServer } from '../../../server/http/server'
 import { createLocalCloud } from '../../../server/local-cloud'
 import { publishIssue } from '../../../cloudfunctions/lib/publishing/publish-issue'
 import { sampleParsed } from '../../fixtures/published-store'
+import { CLIENT_HEADER } from '../../../core/api/response'
 
 let server: Server
 let base: string
@@ -27,7 +28,7 @@ afterAll(() => new Promise<void>((r) => server.close(() => r())))
 const post = async (fn: string, body: string | object, headers: Record<string, string> = {}) => {
   const res = await fetch(`${base}/api/${fn}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
+    headers: { 'content-type': 'application/json', [CLIENT_HEADER]: 'test', ...headers },
     body: typeof body === 'string' ? body : JSON.stringify(body),
   })
   return { status: res.status, body: await res.json() }
@@ -122,7 +123,12 @@ describe('hostile requests', () => {
   it('stores an upload whose file name header is broken percent-encoding', async () => {
     const res = await fetch(`${base}/storage/upload`, {
       method: 'POST',
-      headers: { 'x-file-name': '%E0%A4%A' },
+      headers: {
+        'x-file-name': '%E0%A4%A',
+        'content-type': 'application/octet-stream',
+        [CLIENT_HEADER]: 'test',
+        'x-wx-openid': 'editor-1',
+      },
       body: 'text',
     })
     expect(res.status).toBe(200)
@@ -141,7 +147,13 @@ describe('rate limiting', () => {
     const statuses: number[] = []
     for (let i = 0; i < 5; i++)
       statuses.push(
-        (await fetch(url, { method: 'POST', body: '{"action":"regions.list"}' })).status,
+        (
+          await fetch(url, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', [CLIENT_HEADER]: 'test' },
+            body: '{"action":"regions.list"}',
+          })
+        ).status,
       )
     await new Promise<void>((r) => limited.close(() => r()))
     expect(statuses).toEqual([200, 200, 200, 429, 429])

@@ -3,7 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 
 import { ensureWeappBuilt, WEAPP_DIR } from '../../../scripts/check-weapp'
-import { loadDemoIssuesIfEmpty } from '../../../server/demo'
+import { loadDemoIssues } from '../../../server/demo'
 import { createLocalCloud, type LocalCloud } from '../../../server/local-cloud'
 import { MiniProgram, type MiniProgramOptions } from './mini-program'
 import { BuildView } from './view'
@@ -35,7 +35,7 @@ export async function startHarness(dir?: string): Promise<Harness> {
   const build = new BuildView(root)
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'weapp-cloud-'))
   const cloud = createLocalCloud(dataDir, [EDITOR_OPENID], { kickOnPublish: false })
-  await loadDemoIssuesIfEmpty(cloud.db, new Date())
+  await loadDemoIssues(cloud.db, new Date())
   const runs: MiniProgram[] = []
   return {
     dir: root,

@@ -1,0 +1,148 @@
+/**
+ * Limits on what an uploaded file may make the importer do. A real issue is a few hundred KB of
+ * text; these are generous for it and stop files built to exhaust memory or time (zip and PDF
+ * bombs) before the Word or PDF reader sees them.
+ */
+import { constants, inflateRawSync, inflateSync } from 'zlib'
+
+/** Entries in a .docx (a real one has 10–40). */
+export const MAX_ZIP_ENTRIES = 1000
+/** All entries of a .docx together, unpacked. */
+export const MAX_INFLATED_BYTES = 64 * 1024 * 1024
+/** Element nesting in the document's XML (real documents: under 30). */
+export const MAX_XML_DEPTH = 256
+/** All compressed streams of a PDF together, unpacked. */
+export const MAX_PDF_INFLATED_BYTES = 128 * 1024 * 1024
+/** Text taken out of a file, in characters (an issue is well under 100,000). */
+export const MAX_IMPORTED_TEXT_CHARS = 2_000_000
+/** Time an import may take before it gives up. */
+export const IMPORT_TIME_BUDGET_MS = 8000
+
+export const inflatesTooLarge = (limitBytes: number): string =>
+  `文件解压后超过 ${limitBytes / 1024 / 1024} MB，不像一期刊物（可能是压缩炸弹）`
+export const TOO_MANY_ENTRIES = `Word 文件包含的部件超过 ${MAX_ZIP_ENTRIES} 个，不像一期刊物`
+export const NESTED_TOO_DEEP = `Word 文档的结构嵌套超过 ${MAX_XML_DEPTH} 层，无法读取`
+export const TOO_MUCH_TEXT = `文件的文字超过 ${MAX_IMPORTED_TEXT_CHARS / 10000} 万字，不像一期刊物`
+export const TOOK_TOO_LONG = `读取文件超过 ${IMPORT_TIME_BUDGET_MS / 1000} 秒仍未完成，已停止（文件可能已损坏或过于复杂）`
+export const UNSUPPORTED_COMPRESSION = 'Word 文件使用了不支持的压缩方式（请用 Word 重新保存）'
+
+/** Inflate what there is of a stream cut short too: a truncated bomb still counts. */
+const PARTIAL = constants.Z_SYNC_FLUSH
+
+const u16 = (b: Uint8Array, at: number): number => b[at] | (b[at + 1] << 8)
+const u32 = (b: Uint8Array, at: number): number => (u16(b, at) | (u16(b, at + 2) << 16)) >>> 0
+
+interface ZipEntry {
+  name: string
+  method: number
+  compressedSize: number
+  localOffset: number
+}
+
+function centralDirectory(bytes: Uint8Array): ZipEntry[] | null {
+  const stop = Math.max(0, bytes.length - 22 - 0xffff)
+  for (let at = bytes.length - 22; at >= stop; at--) {
+    if (u32(bytes, at) !== 0x06054b50) continue
+    const count = u16(bytes, at + 10)
+    let p = u32(bytes, at + 16)
+    const entries: ZipEntry[] = []
+    for (let i = 0; i < count; i++) {
+      if (p + 46 > bytes.length || u32(bytes, p) !== 0x02014b50) return null
+      const nameLength = u16(bytes, p + 28)
+      entries.push({
+        name: Buffer.from(bytes.subarray(p + 46, p + 46 + nameLength)).toString('utf8'),
+        method: u16(bytes, p + 10),
+        compressedSize: u32(bytes, p + 20),
+        localOffset: u32(bytes, p + 42),
+      })
+      p += 46 + nameLength + u16(bytes, p + 30) + u16(bytes, p + 32)
+    }
+    return entries
+  }
+  return null
+}
+
+/** The deepest element nesting of an XML text (tags counted, no parse). */
+export function xmlDepth(xml: string): number {
+  let depth = 0
+  let deepest = 0
+  const TAG = /<(\/?)[A-Za-z_][^>]*?(\/?)>/g
+  for (let m = TAG.exec(xml); m !== null; m = TAG.exec(xml)) {
+    if (m[1]) depth--
+    else if (!m[2]) deepest = Math.max(deepest, ++depth)
+  }
+  return deepest
+}
+
+/**
+ * Checks a .docx before it is read: entry count, compression methods, the real unpacked size of
+ * every entry (inflated here with a cap, so a header that lies about sizes gains nothing) and the
+ * nesting of the document's XML. Returns the reason to refuse, or null.
+ */
+export function zipProblem(bytes: Uint8Array): string | null {
+  const entries = centralDirectory(bytes)
+  if (!entries) return null // the sniffer already calls this damaged
+  if (entries.length > MAX_ZIP_ENTRIES) return TOO_MANY_ENTRIES
+  let budget = MAX_INFLATED_BYTES
+  for (const entry of entries) {
+    const at = entry.localOffset
+    if (at + 30 > bytes.length || u32(bytes, at) !== 0x04034b50) continue
+    const start = at + 30 + u16(bytes, at + 26) + u16(bytes, at + 28)
+    const data = bytes.subarray(start, start + entry.compressedSize)
+    let size: number
+    let content: Buffer | null = null
+    if (entry.method === 0) size = data.length
+    else if (entry.method === 8) {
+      try {
+        content = inflateRawSync(data, { maxOutputLength: budget + 1, finishFlush: PARTIAL })
+        size = content.length
+      } catch (e) {
+        if ((e as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE')
+          return inflatesTooLarge(MAX_INFLATED_BYTES)
+        continue // damaged data: the Word reader reports it
+      }
+    } else return UNSUPPORTED_COMPRESSION
+    budget -= size
+    if (budget < 0) return inflatesTooLarge(MAX_INFLATED_BYTES)
+    if (entry.name === 'word/document.xml') {
+      const xml = (content ?? Buffer.from(data)).toString('utf8')
+      if (xmlDepth(xml) > MAX_XML_DEPTH) return NESTED_TOO_DEEP
+    }
+  }
+  return null
+}
+
+/**
+ * Checks a PDF's compressed streams before it is read: each `stream … endstream` that inflates
+ * (FlateDecode) is inflated here with a cap on the total, so a small file that unpacks to
+ * gigabytes is refused. Streams in other encodings are left to the reader's own limits.
+ */
+export function pdfProblem(bytes: Uint8Array): string | null {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+  let budget = MAX_PDF_INFLATED_BYTES
+  let from = 0
+  for (;;) {
+    const open = buffer.indexOf('stream', from, 'latin1')
+    if (open < 0) return null
+    from = open + 6
+    // `endstream` also contains `stream`; a stream keyword is followed by an end of line.
+    if (buffer.subarray(open - 3, open).toString('latin1') === 'end') continue
+    let start = open + 6
+    if (buffer[start] === 0x0d) start++
+    if (buffer[start] !== 0x0a) continue
+    start++
+    const end = buffer.indexOf('endstream', start, 'latin1')
+    if (end < 0) return null
+    from = end + 9
+    const data = buffer.subarray(start, end)
+    if (data[0] !== 0x78) continue // not a zlib stream
+    try {
+      budget -= inflateSync(data, { maxOutputLength: budget + 1, finishFlush: PARTIAL }).length
+    } catch (e) {
+      if ((e as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE')
+        return inflatesTooLarge(MAX_PDF_INFLATED_BYTES)
+      continue // damaged or cut: the reader decides
+    }
+    if (budget < 0) return inflatesTooLarge(MAX_PDF_INFLATED_BYTES)
+  }
+}
