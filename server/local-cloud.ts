@@ -40,7 +40,7 @@ export const LOCAL_TEMPLATE_ID = 'local-new-issue'
 /** The indexes a deployment creates in the console (`_id` is always indexed). */
 export const LOCAL_INDEXES: Record<string, string[]> = {
   deliveries: ['seq'],
-  articles: ['issueId'],
+  articles: ['issueId', 'searchKeys'],
 }
 
 /** Reads `ADMIN_OPENIDS` (comma-separated): who may publish on the local cloud. */

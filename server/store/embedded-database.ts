@@ -5,6 +5,7 @@ import { open, type FileHandle } from 'fs/promises'
 const model = require('@seald-io/nedb/lib/model.js') as {
   match(doc: unknown, query: unknown): boolean
   compareThings(a: unknown, b: unknown): number
+  deepCopy<T>(value: T): T
   getDotValue(doc: unknown, field: string): unknown
   serialize(doc: unknown): string
   deserialize(raw: string): unknown
@@ -91,7 +92,7 @@ import type {
   Query,
 } from '../../cloudfunctions/lib/ports/database'
 import { MAX_QUERY_LIMIT } from '../../cloudfunctions/lib/ports/database'
-import { LocalRegExp, localCommand } from './local-command'
+import { LocalCommand, LocalRegExp, localCommand } from './local-command'
 import { toMongoQuery, toMongoUpdate } from './translate'
 
 interface QueryState {
@@ -257,6 +258,61 @@ function inIndexOrder(
   return direction === 1 ? ascending(root, above, below) : descending(root, above, below)
 }
 
+type StoredDoc = Record<string, unknown>
+
+/**
+ * The documents holding every one of `values` in the indexed array `field`, from the index's
+ * entries for each value (shortest list first), or null when `field` has no index. The store's
+ * own planner would read one value's entries and then scan every array element of each of them
+ * for the others; intersecting entries costs the entries read.
+ */
+function holdingAll(store: Datastore<Doc>, field: string, values: unknown[]): StoredDoc[] | null {
+  const index = (
+    store as unknown as {
+      indexes: Record<string, { getMatching(value: unknown): StoredDoc[] } | undefined>
+    }
+  ).indexes[field]
+  if (!index || values.length === 0) return null
+  const lists = values.map((v) => index.getMatching(v)).sort((a, b) => a.length - b.length)
+  let docs = lists[0]
+  for (const list of lists.slice(1)) {
+    if (docs.length === 0) break
+    const inList = new Set(list)
+    docs = docs.filter((d) => inList.has(d))
+  }
+  return docs
+}
+
+/**
+ * A plain-object condition with `field: _.all([...])` on an indexed field, answered from the
+ * index: the documents holding all the values that match the rest of the condition. Null when
+ * the condition has no such part (the store then plans the query itself).
+ */
+function viaAllIndex(store: Datastore<Doc>, condition: Condition | undefined): StoredDoc[] | null {
+  if (!condition || condition instanceof LocalCommand) return null
+  const entries = Object.entries(condition as Record<string, unknown>)
+  const at = entries.findIndex(([, v]) => v instanceof LocalCommand && v.op === 'all')
+  if (at < 0) return null
+  const [field, command] = entries[at] as [string, LocalCommand]
+  const values = command.args[0]
+  if (!Array.isArray(values)) return null
+  const docs = holdingAll(store, field, values)
+  if (!docs) return null
+  const rest = Object.fromEntries(entries.filter((_, i) => i !== at))
+  if (Object.keys(rest).length === 0) return docs
+  const query = toMongoQuery(rest)
+  return docs.filter((d) => model.match(d, query))
+}
+
+/** The store's projection semantics: the listed top-level fields and `_id`, copied. */
+function project(doc: StoredDoc, projection: Record<string, 1> | null): StoredDoc {
+  if (!projection) return model.deepCopy(doc)
+  const out: StoredDoc = { _id: doc._id }
+  for (const field of Object.keys(projection))
+    if (field in doc) out[field] = model.deepCopy(doc[field])
+  return out
+}
+
 const emptyState = (): QueryState => ({
   where: [],
   order: [],
@@ -309,6 +365,12 @@ class LocalQuery<T extends Doc> implements Query<T> {
   async get(): Promise<GetResult<T>> {
     const store = await this.store()
     const { order, skip, limit, projection } = this.state
+    const indexed = viaAllIndex(store, this.state.where[0])
+    if (indexed) {
+      const sorted = order.length ? firstInOrder(indexed, order, skip + limit) : indexed
+      const page = sorted.slice(skip, skip + limit)
+      return { data: page.map((d) => project(d, projection)) as unknown as T[] }
+    }
     const query = this.mongoQuery()
     const walk = inIndexOrder(store, order, query)
     if (!walk && (order.length === 0 || store.getAllData().length <= LARGE_COLLECTION)) {
@@ -346,6 +408,8 @@ class LocalQuery<T extends Doc> implements Query<T> {
 
   async count(): Promise<{ total: number }> {
     const store = await this.store()
+    const indexed = viaAllIndex(store, this.state.where[0])
+    if (indexed) return { total: indexed.length }
     return { total: await store.countAsync(this.mongoQuery()) }
   }
 

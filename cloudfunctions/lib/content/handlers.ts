@@ -12,7 +12,8 @@ import {
 } from './cursor'
 import { presentArticleSummary, presentIssueDetail, presentIssueSummary } from './presenters'
 import { ContentRepository } from './repository'
-import { escapeRegExp, rankHits } from './search'
+import { presentHit, rankCandidates } from './search'
+import { idf, parseQuery, queryKeys, sharedKeys } from '../../../core/search'
 
 export interface ContentDeps {
   db: Database
@@ -117,13 +118,37 @@ export const contentFunction = createFunction(contentInput, {
   async search(input, _ctx, deps: ContentDeps): Promise<ContentResults['search']> {
     const limit = input.limit ?? DEFAULT_PAGE_SIZE
     const offset = readOffsetCursor(input.cursor)
-    const ranked = rankHits(await repo(deps).matching(escapeRegExp(input.q), input.region), input.q)
-    const items = ranked.slice(offset, offset + limit)
+    const { terms, understood, synonyms } = parseQuery(input.q)
+    const r = repo(deps)
+    const live = terms.length ? await r.publishedIssues() : []
+    const revs = live.map((i) => i.rev)
+    // A query of punctuation alone has no term and matches nothing.
+    const candidates = terms.length
+      ? await r.searchCandidates(revs, queryKeys(terms), input.region)
+      : []
+    // Several words: each weighs by its rarity, so `上海 碳足迹` is about 碳足迹 first. A term's
+    // article count is bounded by the sum over its variants' counts.
+    const articles = live.reduce((n, i) => n + i.articleCount, 0)
+    const frequency = async (variants: string[]) => {
+      const counts = await Promise.all(variants.map((v) => r.countHolding(revs, sharedKeys([v]))))
+      return Math.min(
+        articles,
+        counts.reduce((a, b) => a + b, 0),
+      )
+    }
+    const weights =
+      terms.length > 1 && candidates.length > 0
+        ? await Promise.all(terms.map(async (t) => idf(articles, await frequency(t.variants))))
+        : undefined
+    const ranked = rankCandidates(candidates, terms, weights)
+    const page = await r.articlesById(ranked.slice(offset, offset + limit).map((h) => h._id))
     const next = offset + limit
     return {
-      items,
+      items: page.map((record) => presentHit(record, terms)),
       total: ranked.length,
       nextCursor: next < ranked.length ? offsetCursor(next) : null,
+      understood,
+      synonyms,
     }
   },
 })

@@ -27,6 +27,10 @@ export interface ArticleRecord extends Article {
   /** Plain text of all blocks, for search. */
   text: string
   excerpt: string
+  /** Normalised title, sub-headings, body and region + sources, one per line (`core/search`). */
+  searchText: string
+  /** The index of search (characters and character pairs of `searchText`), an indexed array. */
+  searchKeys: string[]
 }
 
 export const ISSUES = 'issues'

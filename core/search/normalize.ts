@@ -1,0 +1,82 @@
+/**
+ * One normal form for the text that is searched and the query that searches it, so that what a
+ * reader types matches however the text was typeset: NFKC (full-width → half-width, compatibility
+ * forms), Latin case folded, traditional characters → simplified (OpenCC's Taiwan → mainland
+ * dictionary), and every character that is not a letter or a digit dropped, which makes spacing
+ * between Chinese and digits or Latin (`162 家`, `ESG 能力`) and punctuation inside a phrase
+ * (`加快释放。近期`) irrelevant.
+ */
+import { Converter } from 'opencc-js/t2cn'
+
+/** Traditional → simplified; the Taiwan table also knows Taiwan's variant characters. */
+const toSimplified = Converter({ from: 'tw', to: 'cn' })
+
+const KEEP = /[\p{L}\p{N}]/u
+
+/** Per character: its NFKC, case-folded form without the characters that are not kept. */
+const charCache = new Map<string, string>()
+
+function foldChar(ch: string): string {
+  let out = charCache.get(ch)
+  if (out === undefined) {
+    out = ''
+    for (const c of ch.normalize('NFKC').toLowerCase()) if (KEEP.test(c)) out += c
+    charCache.set(ch, out)
+  }
+  return out
+}
+
+/** Normalised text with, for every character of it, where it came from in the original. */
+export interface Mapped {
+  text: string
+  /** `from[i]`: index in the original of the character normalised character `i` came from. */
+  from: number[]
+  /** `to[i]`: end (exclusive) in the original of that character. */
+  to: number[]
+}
+
+/** Normalises `text` and keeps the way back to the original's offsets (for highlights). */
+export function normalizeMapped(text: string): Mapped {
+  let folded = ''
+  const from: number[] = []
+  const to: number[] = []
+  for (let i = 0; i < text.length;) {
+    const cp = text.codePointAt(i) as number
+    const width = cp > 0xffff ? 2 : 1
+    const out = foldChar(text.slice(i, i + width))
+    for (let k = 0; k < out.length; k++) {
+      from.push(i)
+      to.push(i + width)
+    }
+    folded += out
+    i += width
+  }
+  const simplified = toSimplified(folded)
+  // The dictionary maps characters one to one in practice; a phrase that changed length would
+  // break the offsets, so then the characters are converted one by one instead.
+  if (simplified.length === folded.length) return { text: simplified, from, to }
+  let text1 = ''
+  for (let i = 0; i < folded.length; i++) {
+    const c = toSimplified(folded[i])
+    text1 += c.length === 1 ? c : folded[i]
+  }
+  return { text: text1, from, to }
+}
+
+/** The normal form of `text` (see the module comment). */
+export function normalize(text: string): string {
+  let folded = ''
+  for (const ch of text) folded += foldChar(ch)
+  const simplified = toSimplified(folded)
+  return simplified.length === folded.length ? simplified : normalizeMapped(text).text
+}
+
+/**
+ * How a typed term reads after the changes a reader would not notice as different (full-width,
+ * traditional, punctuation), keeping Latin case: what the page shows as "searched as".
+ */
+export function displayForm(term: string): string {
+  let out = ''
+  for (const ch of term.normalize('NFKC')) if (KEEP.test(ch)) out += ch
+  return toSimplified(out)
+}
