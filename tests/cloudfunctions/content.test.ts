@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import { contentFunction } from '../../cloudfunctions/lib/content/handlers'
 import { publishIssue, unpublishIssue } from '../../cloudfunctions/lib/publishing/publish-issue'
 import type { EmbeddedDatabase } from '../../server/store/embedded-database'
-import type { ContentResults, IssueSummary, SearchHit } from '@core/api/content'
+import type { ContentResults, IssueSummary } from '@core/api/content'
 import { anonymous, demoParsed, publishedStore, sampleParsed } from '../fixtures/published-store'
 
 let db: EmbeddedDatabase
