@@ -2,7 +2,7 @@
  * One normal form for the text that is searched and the query that searches it, so that what a
  * reader types matches however the text was typeset: NFKC (full-width → half-width, compatibility
  * forms), Latin case folded, traditional characters → simplified (OpenCC's Taiwan → mainland
- * dictionary), and every character that is not a letter or a digit dropped, which makes spacing
+ * table, with the `opencc-js/t2cn` build that holds only that direction), and every character that is not a letter or a digit dropped, which makes spacing
  * between Chinese and digits or Latin (`162 家`, `ESG 能力`) and punctuation inside a phrase
  * (`加快释放。近期`) irrelevant.
  */
@@ -13,14 +13,23 @@ const toSimplified = Converter({ from: 'tw', to: 'cn' })
 
 const KEEP = /[\p{L}\p{N}]/u
 
-/** Per character: its NFKC, case-folded form without the characters that are not kept. */
+/** Per character: its NFKC, case-folded, simplified form without the characters not kept. */
 const charCache = new Map<string, string>()
 
+/**
+ * One character's normal form. Characters are converted one by one (OpenCC's character table,
+ * not its phrases): the same character always reads the same in a query and in a text, offsets
+ * map back one to one, and a text costs one cached lookup per character.
+ */
 function foldChar(ch: string): string {
   let out = charCache.get(ch)
   if (out === undefined) {
     out = ''
-    for (const c of ch.normalize('NFKC').toLowerCase()) if (KEEP.test(c)) out += c
+    for (const c of ch.normalize('NFKC').toLowerCase()) {
+      if (!KEEP.test(c)) continue
+      const simple = toSimplified(c)
+      out += [...simple].length === 1 ? simple : c
+    }
     charCache.set(ch, out)
   }
   return out
@@ -37,38 +46,27 @@ export interface Mapped {
 
 /** Normalises `text` and keeps the way back to the original's offsets (for highlights). */
 export function normalizeMapped(text: string): Mapped {
-  let folded = ''
+  let out = ''
   const from: number[] = []
   const to: number[] = []
   for (let i = 0; i < text.length;) {
-    const cp = text.codePointAt(i) as number
-    const width = cp > 0xffff ? 2 : 1
-    const out = foldChar(text.slice(i, i + width))
-    for (let k = 0; k < out.length; k++) {
+    const width = (text.codePointAt(i) as number) > 0xffff ? 2 : 1
+    const folded = foldChar(text.slice(i, i + width))
+    for (let k = 0; k < folded.length; k++) {
       from.push(i)
       to.push(i + width)
     }
-    folded += out
+    out += folded
     i += width
   }
-  const simplified = toSimplified(folded)
-  // The dictionary maps characters one to one in practice; a phrase that changed length would
-  // break the offsets, so then the characters are converted one by one instead.
-  if (simplified.length === folded.length) return { text: simplified, from, to }
-  let text1 = ''
-  for (let i = 0; i < folded.length; i++) {
-    const c = toSimplified(folded[i])
-    text1 += c.length === 1 ? c : folded[i]
-  }
-  return { text: text1, from, to }
+  return { text: out, from, to }
 }
 
 /** The normal form of `text` (see the module comment). */
 export function normalize(text: string): string {
-  let folded = ''
-  for (const ch of text) folded += foldChar(ch)
-  const simplified = toSimplified(folded)
-  return simplified.length === folded.length ? simplified : normalizeMapped(text).text
+  let out = ''
+  for (const ch of text) out += foldChar(ch)
+  return out
 }
 
 /**
@@ -78,5 +76,5 @@ export function normalize(text: string): string {
 export function displayForm(term: string): string {
   let out = ''
   for (const ch of term.normalize('NFKC')) if (KEEP.test(ch)) out += ch
-  return toSimplified(out)
+  return [...out].map((c) => (/\p{Script=Han}/u.test(c) ? foldChar(c) || c : c)).join('')
 }

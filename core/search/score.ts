@@ -43,7 +43,10 @@ export function matchesAll(fields: readonly string[], terms: readonly QueryTerm[
   return terms.length > 0 && terms.every((t) => holds(fields, t))
 }
 
-/** Smallest span of `text` holding one occurrence of each list (lists sorted by start). */
+/**
+ * About the smallest span holding one occurrence of each list (lists sorted by start): from the
+ * first start to the end of the last occurrence started in the window.
+ */
 function minimalSpan(lists: [number, number][][]): number {
   const events = lists
     .flatMap((list, term) => list.map(([at, len]) => ({ at, end: at + len, term })))
@@ -55,8 +58,7 @@ function minimalSpan(lists: [number, number][][]): number {
   for (let hi = 0; hi < events.length; hi++) {
     if (count[events[hi].term]++ === 0) covered++
     while (covered === lists.length) {
-      const span = Math.max(...events.slice(lo, hi + 1).map((e) => e.end)) - events[lo].at
-      best = Math.min(best, span)
+      best = Math.min(best, events[hi].end - events[lo].at)
       if (--count[events[lo].term] === 0) covered--
       lo++
     }

@@ -3,6 +3,8 @@
  * the 300-issue corpus (in-process p95 of ordinary queries and of a term in most articles, beside
  * the naive full scan: the same matching and ranking over every visible article, no index).
  */
+import autocannon from 'autocannon'
+import { spawn } from 'child_process'
 import { performance } from 'perf_hooks'
 import type { ContentResults } from '../../core/api/content'
 import { parseQuery, normalize } from '../../core/search'
@@ -107,5 +109,92 @@ export async function benchSearchLatency(
   await line('search', 30, ordinary)
   console.log(`content: “${common}” is in ${(share * 100).toFixed(0)}% of the articles`)
   await line('search common', 50, () => common)
+  return figures
+}
+
+/** `issues.get` latencies (ms) measured by a separate process for `seconds`, one call every 50 ms. */
+function issueGetsFrom(url: string, issueIds: string[], seconds: number): Promise<number[]> {
+  const script = `
+    const [url, ids, seconds] = JSON.parse(process.argv[1])
+    const out = []
+    const until = Date.now() + seconds * 1000
+    ;(async () => {
+      await new Promise((r) => setTimeout(r, 500))
+      for (let i = 0; Date.now() < until; i++) {
+        const t = performance.now()
+        const res = await fetch(url + '/api/content', {
+          method: 'POST',
+          body: JSON.stringify({ action: 'issues.get', id: ids[i % ids.length] }),
+        })
+        await res.text()
+        if (res.status !== 200) throw new Error('issues.get answered ' + res.status)
+        out.push(performance.now() - t)
+        await new Promise((r) => setTimeout(r, 50))
+      }
+      process.stdout.write(JSON.stringify(out))
+    })().catch((e) => { console.error(e.message); process.exit(1) })`
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      ['-e', script, JSON.stringify([url, issueIds.slice(0, 50), seconds])],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    )
+    let out = ''
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()))
+    child.on('exit', (code) =>
+      code === 0 ? resolve(JSON.parse(out) as number[]) : reject(new Error(`exit ${code}`)),
+    )
+  })
+}
+
+/**
+ * `issues.get` latency over HTTP while 40 connections search without pause for `seconds`: a
+ * search must not hold the server for the readers who are not searching. The searches are of the
+ * commonest word (the costliest) and of title words.
+ */
+export async function benchSearchHttp(
+  url: string,
+  corpus: ParsedIssue[],
+  seconds = 8,
+): Promise<Record<string, number>> {
+  const random = seededRandom(5)
+  const titles = corpus.flatMap((p) => p.articles.map((a) => a.title))
+  const [common] = commonestWord(corpus, ['发展', '企业', '推动', '建设', '服务'])
+  const issueIds = corpus.map((p) => p.issue.id)
+  const idle = await issueGetsFrom(url, issueIds, 2)
+
+  const load = autocannon({
+    url: `${url}/api/content`,
+    connections: 40,
+    duration: seconds,
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    requests: [
+      {
+        setupRequest: (req) => ({
+          ...req,
+          body: JSON.stringify({
+            action: 'search',
+            q: random() < 0.5 ? common : pick(random, titles).slice(2, 6),
+          }),
+        }),
+      },
+    ],
+  })
+  // The reader opening issues runs in its own process, so that the load generator's event loop
+  // does not delay its answers.
+  const busy = await issueGetsFrom(url, issueIds, seconds - 1)
+  const result = await load
+  const figures = {
+    issuesGetIdleP95: percentile(idle, 95),
+    issuesGetBusyP95: percentile(busy, 95),
+    issuesGetBusyMax: Math.max(...busy),
+    searchesPerSecond: result.requests.average,
+    searchP99: result.latency.p99,
+    searchErrors: result.non2xx + result.errors,
+  }
+  console.log(
+    `http: issues.get during 40 concurrent searches: p95 ${ms(figures.issuesGetBusyP95)}, max ${ms(figures.issuesGetBusyMax)} over ${busy.length} calls (target ≤ 500 ms: ${figures.issuesGetBusyMax <= 500 ? 'met' : 'MISSED'}); idle p95 ${ms(figures.issuesGetIdleP95)}; searches ${figures.searchesPerSecond.toFixed(0)}/s, p99 ${figures.searchP99} ms, ${figures.searchErrors} errors`,
+  )
   return figures
 }

@@ -298,10 +298,34 @@ function viaAllIndex(store: Datastore<Doc>, condition: Condition | undefined): S
   if (!Array.isArray(values)) return null
   const docs = holdingAll(store, field, values)
   if (!docs) return null
-  const rest = Object.fromEntries(entries.filter((_, i) => i !== at))
-  if (Object.keys(rest).length === 0) return docs
-  const query = toMongoQuery(rest)
-  return docs.filter((d) => model.match(d, query))
+  const rest = entries.filter((_, i) => i !== at)
+  if (rest.length === 0) return docs
+  const tests = rest.map(([f, v]) => fieldTest(f, v))
+  return docs.filter((d) => tests.every((test) => test(d)))
+}
+
+const isPrimitive = (v: unknown): v is string | number | boolean =>
+  typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean'
+
+/**
+ * One field's condition as a test of a document. `_.in` of plain values is a set lookup (the
+ * store's own `$in` compares the value with each listed one, and the live revisions are many);
+ * as in the store, a value in the list, or an array holding one, matches. Anything else goes
+ * through the store's matcher.
+ */
+function fieldTest(field: string, value: unknown): (doc: StoredDoc) => boolean {
+  if (value instanceof LocalCommand && value.op === 'in' && !field.includes('.')) {
+    const list = value.args[0]
+    if (Array.isArray(list) && list.every(isPrimitive)) {
+      const set = new Set<unknown>(list)
+      return (doc) => {
+        const v = doc[field]
+        return Array.isArray(v) ? v.some((x) => set.has(x)) : set.has(v)
+      }
+    }
+  }
+  const query = toMongoQuery({ [field]: value })
+  return (doc) => model.match(doc, query)
 }
 
 /** The store's projection semantics: the listed top-level fields and `_id`, copied. */

@@ -128,12 +128,14 @@ export class ContentRepository {
     )
   }
 
-  /** How many visible articles hold every key (of one term: its document frequency, about). */
-  async countHolding(liveRevs: string[], keys: string[]): Promise<number> {
-    const { total } = await this.articles()
-      .where(this.holding(liveRevs, keys, undefined))
-      .count()
-    return total
+  /**
+   * How many stored article records hold every key: for one term, about its document frequency.
+   * Hidden and superseded records count too: this weighs words, it lists nothing, and it is then
+   * answered from the index alone.
+   */
+  async countHolding(keys: string[]): Promise<number> {
+    const where = keys.length ? { searchKeys: this.db.command.all(keys) } : {}
+    return (await this.articles().where(where).count()).total
   }
 
   private holding(liveRevs: string[], keys: string[], region: string | undefined): Condition {
