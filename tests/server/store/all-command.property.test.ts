@@ -12,10 +12,14 @@ type Loose = { _id: string; [field: string]: any }
 const doc = fc.record({
   keys: fc.uniqueArray(fc.constantFrom('a', 'b', 'c', 'd', 'ab', 'bc'), { maxLength: 5 }),
   group: fc.integer({ min: 0, max: 2 }),
+  rev: fc.constantFrom('r1', 'r2', 'r3'),
   n: fc.integer({ min: 0, max: 9 }),
 })
 
-async function storeOf(docs: { keys: string[]; group: number; n: number }[], indexed: boolean) {
+async function storeOf(
+  docs: { keys: string[]; group: number; rev?: string; n: number }[],
+  indexed: boolean,
+) {
   const db = new EmbeddedDatabase(null, indexed ? { items: ['keys'] } : {})
   const col = db.collection<Loose>('items')
   for (const [i, d] of docs.entries()) await col.add({ data: { _id: `d${i}`, ...d } })
@@ -23,17 +27,19 @@ async function storeOf(docs: { keys: string[]; group: number; n: number }[], ind
 }
 
 describe('db.command.all on the embedded store', () => {
-  it('matches the documents whose array holds every value, with or without an index', async () => {
+  it('matches the documents whose array holds every value and the other conditions, with or without an index', async () => {
     await fc.assert(
       fc.asyncProperty(
         fc.array(doc, { maxLength: 30 }),
         fc.uniqueArray(fc.constantFrom('a', 'b', 'c', 'd', 'ab', 'bc', 'x'), { maxLength: 3 }),
         fc.option(fc.integer({ min: 0, max: 2 }), { nil: undefined }),
-        async (docs, values, group) => {
+        fc.option(fc.uniqueArray(fc.constantFrom('r1', 'r2', 'r3', 'r9')), { nil: undefined }),
+        async (docs, values, group, revs) => {
           const expected = docs
             .map((d, i) => ({ ...d, _id: `d${i}` }))
             .filter((d) => values.length > 0 && values.every((v) => d.keys.includes(v)))
             .filter((d) => group === undefined || d.group === group)
+            .filter((d) => revs === undefined || revs.includes(d.rev))
             .sort((a, b) => b.n - a.n || (a._id < b._id ? -1 : 1))
           for (const indexed of [true, false]) {
             const { db, col } = await storeOf(docs, indexed)
@@ -41,6 +47,7 @@ describe('db.command.all on the embedded store', () => {
             const where = {
               keys: _.all(values),
               ...(group === undefined ? {} : { group }),
+              ...(revs === undefined ? {} : { rev: _.in(revs) }),
             }
             const { data } = await col
               .where(where)
