@@ -8,6 +8,7 @@ import path from 'path'
 import { announceServer, newOperatorOpenid } from '../server/operator-file'
 import { adminOpenidsFromEnv, createLocalCloud } from '../server/local-cloud'
 import { loadDemoIssuesIfEmpty } from '../server/demo'
+import { indexForSearch } from '../cloudfunctions/lib/publishing/search-index'
 import { createLocalServer } from '../server/http/server'
 import { lockStore } from '../server/store/store-lock'
 import { ensureH5Build } from './start/ensure-build'
@@ -28,6 +29,8 @@ async function main(): Promise<void> {
   const cloud = createLocalCloud(dataDir, [...adminOpenidsFromEnv(process.env), operatorOpenid])
   const loaded = await loadDemoIssuesIfEmpty(cloud.db, new Date())
   if (loaded) console.log(`loaded ${loaded} demo issues into ${dataDir}`)
+  const indexed = await indexForSearch(cloud.db)
+  if (indexed) console.log(`indexed ${indexed} articles for search`)
 
   const server = createLocalServer({
     cloud,
