@@ -1,25 +1,39 @@
 /**
  * Search keys: what an article's index array holds and what a query asks that array for. A key
- * is a character or a pair of adjacent characters of a normalised field, so every substring of
- * two or more characters is found through its pairs and a single character through itself. The
- * database answers "articles holding all these keys"; that set holds every match (and a few
- * articles that hold the pairs apart), and the matches are then verified in memory.
+ * stands for a character or a pair of adjacent characters of a normalised field, so every
+ * substring of two or more characters is found through its pairs and a single character through
+ * itself. The database answers "articles holding all these keys"; that set holds every match (and
+ * a few articles that hold the pairs apart, or a pair whose number another pair shares), and the
+ * matches are then verified in memory.
+ *
+ * Keys are small integers, not strings: a character is its code point; a pair is `PAIR_BASE` plus
+ * a hash of its two code points below `PAIR_SPACE`. An article holds some 500 keys, and as numbers
+ * they are one packed array per record (and one number per index entry) where strings would be
+ * 500 small objects each for the process to keep and collect.
  */
 import type { QueryTerm } from './query'
 
-function keysOf(text: string): Set<string> {
-  const out = new Set<string>()
-  const chars = [...text]
-  for (let i = 0; i < chars.length; i++) {
-    out.add(chars[i])
-    if (i + 1 < chars.length) out.add(chars[i] + chars[i + 1])
+/** Above every code point. */
+const PAIR_BASE = 0x110000
+/** A prime near 2^24: some 150,000 distinct pairs in a large corpus rarely share a number. */
+const PAIR_SPACE = 16_777_213
+
+const pairKey = (a: number, b: number): number => PAIR_BASE + ((a * 0x10ffff + b) % PAIR_SPACE)
+const isPair = (key: number): boolean => key >= PAIR_BASE
+
+function keysOf(text: string): Set<number> {
+  const out = new Set<number>()
+  const points = [...text].map((c) => c.codePointAt(0) as number)
+  for (let i = 0; i < points.length; i++) {
+    out.add(points[i])
+    if (i + 1 < points.length) out.add(pairKey(points[i], points[i + 1]))
   }
   return out
 }
 
 /** The distinct keys of an article's normalised fields (a key never spans two fields). */
-export function articleKeys(fields: readonly string[]): string[] {
-  const out = new Set<string>()
+export function articleKeys(fields: readonly string[]): number[] {
+  const out = new Set<number>()
   for (const field of fields) for (const k of keysOf(field)) out.add(k)
   return [...out]
 }
@@ -40,16 +54,16 @@ function spread<T>(list: T[], n: number): T[] {
  * preferred to single characters, which narrow less). Empty when no key is shared (`沪` / `上海`):
  * then every visible article is a candidate.
  */
-export function queryKeys(terms: readonly QueryTerm[]): string[] {
-  const out = new Set<string>()
+export function queryKeys(terms: readonly QueryTerm[]): number[] {
+  const out = new Set<number>()
   for (const term of terms) for (const k of sharedKeys(term.variants)) out.add(k)
   return [...out].slice(0, MAX_QUERY_KEYS)
 }
 
 /** The keys every one of `variants` holds, pairs preferred, at most `KEYS_PER_TERM`. */
-export function sharedKeys(variants: readonly string[]): string[] {
+export function sharedKeys(variants: readonly string[]): number[] {
   const [first, ...rest] = variants.map(keysOf)
   const shared = [...first].filter((k) => rest.every((s) => s.has(k)))
-  const pairs = shared.filter((k) => [...k].length === 2)
+  const pairs = shared.filter(isPair)
   return spread(pairs.length ? pairs : shared, KEYS_PER_TERM)
 }

@@ -21,3 +21,6 @@ export function gate(limit: number): <T>(task: () => Promise<T>) => Promise<T> {
     }
   }
 }
+
+/** Lets waiting I/O (another reader's request) run before the caller goes on. */
+export const yieldTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve))

@@ -17,7 +17,7 @@ import {
   readOffsetCursor,
 } from './cursor'
 import { presentArticleSummary, presentIssueDetail, presentIssueSummary } from './presenters'
-import { gate } from './gate'
+import { gate, yieldTurn } from './gate'
 import { ContentRepository } from './repository'
 import { presentHit, rankCandidates } from './search'
 
@@ -34,7 +34,7 @@ function paged<T>(rows: T[], limit: number, cursorOf: (last: T) => string) {
 }
 
 /** Searches running at once in one process (see `gate`). */
-const SEARCHES_AT_ONCE = 2
+const SEARCHES_AT_ONCE = 1
 const searches = gate(SEARCHES_AT_ONCE)
 
 /**
@@ -71,7 +71,10 @@ async function search(
     : []
   const weights =
     terms.length > 1 && candidates.length > 0 ? await termWeights(r, terms) : undefined
+  // Reading the candidates and ranking them are the two long steps: other requests go between.
+  await yieldTurn()
   const ranked = rankCandidates(candidates, terms, weights)
+  await yieldTurn()
   const page = await r.articlesById(ranked.slice(offset, offset + limit).map((h) => h._id))
   const next = offset + limit
   return {

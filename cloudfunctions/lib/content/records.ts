@@ -29,8 +29,8 @@ export interface ArticleRecord extends Article {
   excerpt: string
   /** Normalised title, sub-headings, body and region + sources, one per line (`core/search`). */
   searchText: string
-  /** The index of search (characters and character pairs of `searchText`), an indexed array. */
-  searchKeys: string[]
+  /** The index of search: numbers for the characters and character pairs of `searchText`. */
+  searchKeys: number[]
 }
 
 export const ISSUES = 'issues'

@@ -116,7 +116,7 @@ export class ContentRepository {
    */
   async searchCandidates(
     liveRevs: string[],
-    keys: string[],
+    keys: number[],
     region: string | undefined,
   ): Promise<SearchCandidate[]> {
     return this.all((skip) =>
@@ -133,12 +133,12 @@ export class ContentRepository {
    * Hidden and superseded records count too: this weighs words, it lists nothing, and it is then
    * answered from the index alone.
    */
-  async countHolding(keys: string[]): Promise<number> {
+  async countHolding(keys: number[]): Promise<number> {
     const where = keys.length ? { searchKeys: this.db.command.all(keys) } : {}
     return (await this.articles().where(where).count()).total
   }
 
-  private holding(liveRevs: string[], keys: string[], region: string | undefined): Condition {
+  private holding(liveRevs: string[], keys: number[], region: string | undefined): Condition {
     const _ = this.db.command
     const where: Record<string, unknown> = { rev: _.in(liveRevs) }
     if (region) where.region = region
