@@ -92,6 +92,7 @@ import type {
   Query,
 } from '../../cloudfunctions/lib/ports/database'
 import { MAX_QUERY_LIMIT } from '../../cloudfunctions/lib/ports/database'
+import { ArrayKeyIndex } from './array-key-index'
 import { LocalCommand, LocalRegExp, localCommand } from './local-command'
 import { toMongoQuery, toMongoUpdate } from './translate'
 
@@ -106,6 +107,12 @@ interface QueryState {
 const stripUndefined = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T
 
 /**
+ * An index of a collection: a field name (the store's ordered index), or `{ keys: field }` for a
+ * field holding an array of plain keys that is only looked up by key (`ArrayKeyIndex`).
+ */
+export type IndexSpec = string | { keys: string }
+
+/**
  * The local cloud database: the SDK subset of `ports/database` on embedded, file-backed document
  * stores (one file per collection under `dir`, or memory only when `dir` is null).
  */
@@ -117,7 +124,7 @@ export class EmbeddedDatabase implements Database {
   /** `indexes`: fields to index per collection, as the cloud console's indexes would be set up. */
   constructor(
     private readonly dir: string | null,
-    private readonly indexes: Record<string, string[]> = {},
+    private readonly indexes: Record<string, IndexSpec[]> = {},
   ) {}
 
   RegExp(options: { regexp: string; options?: string }): LocalRegExp {
@@ -141,7 +148,14 @@ export class EmbeddedDatabase implements Database {
       )
       store = ds.loadDatabaseAsync().then(async () => {
         if (this.dir) this.closers.push(groupCommit(ds, ds.persistence as unknown as Persistence))
-        for (const fieldName of this.indexes[name] ?? []) await ds.ensureIndexAsync({ fieldName })
+        for (const spec of this.indexes[name] ?? []) {
+          if (typeof spec === 'string') await ds.ensureIndexAsync({ fieldName: spec })
+          else {
+            const index = new ArrayKeyIndex(spec.keys)
+            index.insert(ds.getAllData() as unknown as StoredDoc[])
+            ;(ds as unknown as { indexes: Record<string, unknown> }).indexes[spec.keys] = index
+          }
+        }
         return ds
       })
       this.stores.set(name, store)
@@ -241,9 +255,9 @@ function inIndexOrder(
   if (order.length !== 1) return null
   const [[field, direction]] = order
   const index = (
-    store as unknown as { indexes: Record<string, { tree: { tree: TreeNode } } | undefined> }
+    store as unknown as { indexes: Record<string, { tree?: { tree: TreeNode } } | undefined> }
   ).indexes[field]
-  if (!index) return null
+  if (!index?.tree) return null
   const root = index.tree.tree
   const range = query[field]
   const bounded =
@@ -267,13 +281,19 @@ type StoredDoc = Record<string, unknown>
  * for the others; intersecting entries costs the entries read.
  */
 function holdingAll(store: Datastore<Doc>, field: string, values: unknown[]): StoredDoc[] | null {
-  const index = (
-    store as unknown as {
-      indexes: Record<string, { getMatching(value: unknown): StoredDoc[] } | undefined>
-    }
-  ).indexes[field]
+  const index = (store as unknown as { indexes: Record<string, unknown> }).indexes[field]
   if (!index || values.length === 0) return null
-  const lists = values.map((v) => index.getMatching(v)).sort((a, b) => a.length - b.length)
+  if (index instanceof ArrayKeyIndex) {
+    const [shortest, ...others] = values
+      .map((v) => index.holding(v))
+      .sort((a, b) => a.length - b.length)
+    if (shortest.length === 0) return []
+    const sets = others.map((list) => new Set(list))
+    return shortest.filter((d) => sets.every((set) => set.has(d)))
+  }
+  const lists = values
+    .map((v) => (index as { getMatching(value: unknown): StoredDoc[] }).getMatching(v))
+    .sort((a, b) => a.length - b.length)
   let docs = lists[0]
   for (const list of lists.slice(1)) {
     if (docs.length === 0) break

@@ -4,7 +4,7 @@
  * one, against a plain reference over the same documents.
  */
 import fc from 'fast-check'
-import { EmbeddedDatabase } from '../../../server/store/embedded-database'
+import { EmbeddedDatabase, type IndexSpec } from '../../../server/store/embedded-database'
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Loose = { _id: string; [field: string]: any }
@@ -16,11 +16,18 @@ const doc = fc.record({
   n: fc.integer({ min: 0, max: 9 }),
 })
 
+/** No index, the store's ordered index, and the key index search uses. */
+const KINDS: Record<string, IndexSpec[]>[] = [
+  {},
+  { items: ['keys'] },
+  { items: [{ keys: 'keys' }] },
+]
+
 async function storeOf(
   docs: { keys: string[]; group: number; rev?: string; n: number }[],
-  indexed: boolean,
+  indexes: Record<string, IndexSpec[]>,
 ) {
-  const db = new EmbeddedDatabase(null, indexed ? { items: ['keys'] } : {})
+  const db = new EmbeddedDatabase(null, indexes)
   const col = db.collection<Loose>('items')
   for (const [i, d] of docs.entries()) await col.add({ data: { _id: `d${i}`, ...d } })
   return { db, col }
@@ -41,8 +48,8 @@ describe('db.command.all on the embedded store', () => {
             .filter((d) => group === undefined || d.group === group)
             .filter((d) => revs === undefined || revs.includes(d.rev))
             .sort((a, b) => b.n - a.n || (a._id < b._id ? -1 : 1))
-          for (const indexed of [true, false]) {
-            const { db, col } = await storeOf(docs, indexed)
+          for (const kind of KINDS) {
+            const { db, col } = await storeOf(docs, kind)
             const _ = db.command
             const where = {
               keys: _.all(values),
@@ -73,17 +80,20 @@ describe('db.command.all on the embedded store', () => {
     )
   })
 
-  it('returns copies: changing a result leaves the stored array as it was', async () => {
-    const { db, col } = await storeOf([{ keys: ['a', 'b'], group: 0, n: 1 }], true)
+  it.each(KINDS.slice(1))('returns copies with index %j', async (kind) => {
+    const { db, col } = await storeOf([{ keys: ['a', 'b'], group: 0, n: 1 }], kind)
     const { data } = await col.where({ keys: db.command.all(['a']) }).get()
     data[0].keys.push('z')
     expect((await col.doc('d0').get()).data.keys).toEqual(['a', 'b'])
     await db.close()
   })
 
-  it('keeps the index exact when documents are removed and replaced', async () => {
-    const { db, col } = await storeOf([{ keys: ['a', 'b'], group: 0, n: 1 }], true)
+  it.each(KINDS.slice(1))('keeps index %j exact through set, update and remove', async (kind) => {
+    const { db, col } = await storeOf([{ keys: ['a', 'b'], group: 0, n: 1 }], kind)
     const _ = db.command
+    await col.doc('d0').update({ data: { keys: ['b', 'd'] } })
+    expect((await col.where({ keys: _.all(['a']) }).get()).data).toEqual([])
+    expect((await col.where({ keys: _.all(['b', 'd']) }).count()).total).toBe(1)
     await col.doc('d0').set({ data: { keys: ['c'], group: 0, n: 1 } })
     expect((await col.where({ keys: _.all(['a']) }).get()).data).toEqual([])
     expect((await col.where({ keys: _.all(['c']) }).get()).data.map((d) => d._id)).toEqual(['d0'])
