@@ -73,10 +73,11 @@ export function snippetOf(
   const hi = end < text.length ? snippet.length - 1 : snippet.length
   if (start > 0) snippet = `…${snippet.slice(1)}`
   if (end < text.length) snippet = `${snippet.slice(0, -1)}…`
+  // Only whole hits: a word the ellipsis cuts is shown unmarked rather than half marked.
   const snippetHits = merge(
     hits
-      .map((h): Range => [Math.max(h.start - start, lo), Math.min(h.end - start, hi)])
-      .filter(([s, e]) => s < e),
+      .map((h): Range => [h.start - start, h.end - start])
+      .filter(([s, e]) => s >= lo && e <= hi),
   )
   return { snippet: snippet.replace(/\n/g, ' '), snippetHits }
 }
