@@ -75,9 +75,7 @@ export function snippetOf(
   if (end < text.length) snippet = `${snippet.slice(0, -1)}…`
   // Only whole hits: a word the ellipsis cuts is shown unmarked rather than half marked.
   const snippetHits = merge(
-    hits
-      .map((h): Range => [h.start - start, h.end - start])
-      .filter(([s, e]) => s >= lo && e <= hi),
+    hits.map((h): Range => [h.start - start, h.end - start]).filter(([s, e]) => s >= lo && e <= hi),
   )
   return { snippet: snippet.replace(/\n/g, ' '), snippetHits }
 }
