@@ -5,11 +5,13 @@ import { benchHttp } from './http'
 import { machineLine } from './machine'
 import { benchNotify } from './notify'
 import { benchParse } from './parse'
+import { benchSearchQuality } from './search'
 import { benchWeappSize } from './weapp-size'
 
 async function main(): Promise<void> {
   console.log(machineLine())
   benchParse()
+  await benchSearchQuality()
   await benchContent()
   await benchHttp()
   benchWeappSize()
