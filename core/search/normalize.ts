@@ -9,7 +9,10 @@
 import { Converter } from 'opencc-js/t2cn'
 
 /** Traditional → simplified; the Taiwan table also knows Taiwan's variant characters. */
-const toSimplified = Converter({ from: 'tw', to: 'cn' })
+let converter: ((text: string) => string) | null = null
+/** Built on first use: its tables take tens of milliseconds, which other actions need not pay. */
+const toSimplified = (text: string): string =>
+  (converter ??= Converter({ from: 'tw', to: 'cn' }))(text)
 
 const KEEP = /[\p{L}\p{N}]/u
 
