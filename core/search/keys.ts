@@ -57,7 +57,9 @@ function spread<T>(list: T[], n: number): T[] {
 export function queryKeys(terms: readonly QueryTerm[]): number[] {
   const out = new Set<number>()
   for (const term of terms) for (const k of sharedKeys(term.variants)) out.add(k)
-  return [...out].slice(0, MAX_QUERY_KEYS)
+  // Pairs first: they are rarer, and a database that walks one key's index entries and checks the
+  // others (MongoDB's `$all`) walks the first.
+  return [...out].sort((a, b) => Number(isPair(b)) - Number(isPair(a))).slice(0, MAX_QUERY_KEYS)
 }
 
 /** The keys every one of `variants` holds, pairs preferred, at most `KEYS_PER_TERM`. */
