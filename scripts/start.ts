@@ -10,6 +10,7 @@ import { adminOpenidsFromEnv } from '../server/local-cloud'
 import { openLocalStore, repairRequested } from '../server/open-store'
 import { createLocalServer, DEFAULT_HOST } from '../server/http/server'
 import { rateLimitFromEnv } from '../server/http/rate-limiter'
+import { indexForSearch } from '../cloudfunctions/lib/publishing/search-index'
 import { lockStore } from '../server/store/store-lock'
 import { ensureH5Build } from './start/ensure-build'
 
@@ -38,6 +39,8 @@ async function main(): Promise<void> {
   )
   if (swept) console.log(`removed ${swept} article records left by an interrupted publish`)
   if (demoIssues) console.log(`loaded ${demoIssues} demo issues into ${dataDir}`)
+  const indexed = await indexForSearch(cloud.db)
+  if (indexed) console.log(`indexed ${indexed} articles for search`)
 
   const server = createLocalServer({
     cloud,

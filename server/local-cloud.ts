@@ -14,7 +14,7 @@ import type { CallContext } from '../cloudfunctions/lib/ports/context'
 import type { ApiResponse } from '../core/api/response'
 import { SubscribeMessageStandIn } from './stand-ins/subscribe-message-api'
 import { LocalFileStorage, WxacodeStandIn } from './stand-ins/wxacode-api'
-import { EmbeddedDatabase } from './store/embedded-database'
+import { EmbeddedDatabase, type IndexSpec } from './store/embedded-database'
 import { isolatedImporter } from './import/isolated-import'
 
 export type CloudFunction = (event: unknown, ctx: CallContext) => Promise<ApiResponse<unknown>>
@@ -39,9 +39,9 @@ export const RELEASED_PAGES = [
 export const LOCAL_TEMPLATE_ID = 'local-new-issue'
 
 /** The indexes a deployment creates in the console (`_id` is always indexed). */
-export const LOCAL_INDEXES: Record<string, string[]> = {
+export const LOCAL_INDEXES: Record<string, IndexSpec[]> = {
   deliveries: ['seq'],
-  articles: ['issueId'],
+  articles: ['issueId', { keys: 'searchKeys' }],
 }
 
 /** Reads `ADMIN_OPENIDS` (comma-separated): who may publish on the local cloud. */

@@ -114,7 +114,10 @@ export interface ArticleSummary {
 }
 
 export interface SearchHit extends ArticleSummary {
-  /** ≤ 120 characters of text around the first hit (the title when only the title matches). */
+  /**
+   * ≤ 120 characters of the text around the part holding the most query words (the excerpt when
+   * only the title, region or sources match).
+   */
   snippet: string
   /** Hit ranges [start, end) in `snippet`. */
   snippetHits: [number, number][]
@@ -128,7 +131,13 @@ export interface ContentResults {
   'articles.get': ArticleDetail
   'regions.list': { items: RegionSummary[] }
   'articles.byRegion': Page<ArticleSummary>
-  search: Page<SearchHit> & { total: number }
+  search: Page<SearchHit> & {
+    total: number
+    /** How the query was read, when that differs from what was typed (`專精特新` → `专精特新`). */
+    understood?: string | null
+    /** Synonyms searched as well (`发改委` → `发展改革委`). */
+    synonyms?: string[]
+  }
 }
 
 export type { Article, Block }

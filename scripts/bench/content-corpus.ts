@@ -2,6 +2,7 @@ import { readFileSync, readdirSync } from 'fs'
 import path from 'path'
 import type { ParsedIssue } from '@core/index'
 import { publishIssue } from '../../cloudfunctions/lib/publishing/publish-issue'
+import { LOCAL_INDEXES } from '../../server/local-cloud'
 import { EmbeddedDatabase } from '../../server/store/embedded-database'
 import { generateIssues } from '../corpus/generate'
 import { FIXTURE_ISSUE_PATH, parseOrThrow } from './fixture-issue'
@@ -27,7 +28,7 @@ export async function corpusStore(
   dir: string | null,
   issues: number,
 ): Promise<{ db: EmbeddedDatabase; corpus: ParsedIssue[] }> {
-  const db = new EmbeddedDatabase(dir)
+  const db = new EmbeddedDatabase(dir, LOCAL_INDEXES)
   const corpus = generateIssues(seedIssues(), issues, 42)
   const now = new Date('2024-05-01T00:00:00Z')
   for (const parsed of corpus) await publishIssue(db, parsed, now)

@@ -9,6 +9,7 @@ import { ensureH5Build } from '../start/ensure-build'
 import { pick, seededRandom } from '../corpus/prng'
 import { corpusStore } from './content-corpus'
 import { ms } from './machine'
+import { benchSearchHttp } from './search'
 
 const ROOT = path.resolve(__dirname, '../..')
 
@@ -73,7 +74,8 @@ export async function benchHttp(): Promise<Record<string, number>> {
     console.log(
       `http: articles.get, 32 connections, 10 s: ${rps.toFixed(0)} requests/s (target ≥ 1000: ${rps >= 1000 ? 'met' : 'MISSED'}), p99 ${p99} ms (target ≤ 50: ${p99 <= 50 ? 'met' : 'MISSED'}), ${errors} errors`,
     )
-    return { coldStartMs: coldStart, requestsPerSecond: rps, p99Ms: p99, errors }
+    const search = await benchSearchHttp(url, corpus)
+    return { coldStartMs: coldStart, requestsPerSecond: rps, p99Ms: p99, errors, ...search }
   } finally {
     child.kill('SIGTERM')
     rmSync(dataDir, { recursive: true, force: true })

@@ -7,11 +7,13 @@ import { machineLine } from './machine'
 import { benchNotify } from './notify'
 import { benchParse } from './parse'
 import { benchWeappPages } from './weapp-pages'
+import { benchSearchQuality } from './search'
 import { benchWeappSize } from './weapp-size'
 
 async function main(): Promise<void> {
   console.log(machineLine())
   benchParse()
+  await benchSearchQuality()
   await benchContent()
   await benchHttp()
   benchWeappSize()

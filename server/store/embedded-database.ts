@@ -6,6 +6,7 @@ import { open, type FileHandle } from 'fs/promises'
 const model = require('@seald-io/nedb/lib/model.js') as {
   match(doc: unknown, query: unknown): boolean
   compareThings(a: unknown, b: unknown): number
+  deepCopy<T>(value: T): T
   getDotValue(doc: unknown, field: string): unknown
   serialize(doc: unknown): string
   deserialize(raw: string): unknown
@@ -102,8 +103,9 @@ import type {
   Query,
 } from '../../cloudfunctions/lib/ports/database'
 import { MAX_QUERY_LIMIT } from '../../cloudfunctions/lib/ports/database'
+import { ArrayKeyIndex } from './array-key-index'
 import { checkStoreFile, storeFiles } from './integrity'
-import { LocalRegExp, localCommand } from './local-command'
+import { LocalCommand, LocalRegExp, localCommand } from './local-command'
 import { toMongoQuery, toMongoUpdate } from './translate'
 
 interface QueryState {
@@ -124,6 +126,12 @@ export interface StoreOptions {
 }
 
 /**
+ * An index of a collection: a field name (the store's ordered index), or `{ keys: field }` for a
+ * field holding an array of plain keys that is only looked up by key (`ArrayKeyIndex`).
+ */
+export type IndexSpec = string | { keys: string }
+
+/**
  * The local cloud database: the SDK subset of `ports/database` on embedded, file-backed document
  * stores (one file per collection under `dir`, or memory only when `dir` is null). Each file is
  * checked before it loads (see `checkStoreFile`): a damaged line is never dropped unseen.
@@ -136,7 +144,7 @@ export class EmbeddedDatabase implements Database {
   /** `indexes`: fields to index per collection, as the cloud console's indexes would be set up. */
   constructor(
     private readonly dir: string | null,
-    private readonly indexes: Record<string, string[]> = {},
+    private readonly indexes: Record<string, IndexSpec[]> = {},
     private readonly options: StoreOptions = {},
   ) {}
 
@@ -182,7 +190,14 @@ export class EmbeddedDatabase implements Database {
           chmodSync(filename, FILE_MODE)
           this.closers.push(groupCommit(ds, ds.persistence as unknown as Persistence))
         }
-        for (const fieldName of this.indexes[name] ?? []) await ds.ensureIndexAsync({ fieldName })
+        for (const spec of this.indexes[name] ?? []) {
+          if (typeof spec === 'string') await ds.ensureIndexAsync({ fieldName: spec })
+          else {
+            const index = new ArrayKeyIndex(spec.keys)
+            index.insert(ds.getAllData() as unknown as StoredDoc[])
+            ;(ds as unknown as { indexes: Record<string, unknown> }).indexes[spec.keys] = index
+          }
+        }
         return ds
       })
       this.stores.set(name, store)
@@ -282,9 +297,9 @@ function inIndexOrder(
   if (order.length !== 1) return null
   const [[field, direction]] = order
   const index = (
-    store as unknown as { indexes: Record<string, { tree: { tree: TreeNode } } | undefined> }
+    store as unknown as { indexes: Record<string, { tree?: { tree: TreeNode } } | undefined> }
   ).indexes[field]
-  if (!index) return null
+  if (!index?.tree) return null
   const root = index.tree.tree
   const range = query[field]
   const bounded =
@@ -297,6 +312,91 @@ function inIndexOrder(
   const above = root.getLowerBoundMatcher(bounds)
   const below = root.getUpperBoundMatcher(bounds)
   return direction === 1 ? ascending(root, above, below) : descending(root, above, below)
+}
+
+type StoredDoc = Record<string, unknown>
+
+/**
+ * The documents holding every one of `values` in the indexed array `field`, from the index's
+ * entries for each value (shortest list first), or null when `field` has no index. The store's
+ * own planner would read one value's entries and then scan every array element of each of them
+ * for the others; intersecting entries costs the entries read.
+ */
+function holdingAll(store: Datastore<Doc>, field: string, values: unknown[]): StoredDoc[] | null {
+  const index = (store as unknown as { indexes: Record<string, unknown> }).indexes[field]
+  if (!index || values.length === 0) return null
+  if (index instanceof ArrayKeyIndex) {
+    const [shortest, ...others] = values
+      .map((v) => index.holding(v))
+      .sort((a, b) => a.length - b.length)
+    if (shortest.length === 0) return []
+    const sets = others.map((list) => new Set(list))
+    return shortest.filter((d) => sets.every((set) => set.has(d)))
+  }
+  const lists = values
+    .map((v) => (index as { getMatching(value: unknown): StoredDoc[] }).getMatching(v))
+    .sort((a, b) => a.length - b.length)
+  let docs = lists[0]
+  for (const list of lists.slice(1)) {
+    if (docs.length === 0) break
+    const inList = new Set(list)
+    docs = docs.filter((d) => inList.has(d))
+  }
+  return docs
+}
+
+/**
+ * A plain-object condition with `field: _.all([...])` on an indexed field, answered from the
+ * index: the documents holding all the values that match the rest of the condition. Null when
+ * the condition has no such part (the store then plans the query itself).
+ */
+function viaAllIndex(store: Datastore<Doc>, condition: Condition | undefined): StoredDoc[] | null {
+  if (!condition || condition instanceof LocalCommand) return null
+  const entries = Object.entries(condition as Record<string, unknown>)
+  const at = entries.findIndex(([, v]) => v instanceof LocalCommand && v.op === 'all')
+  if (at < 0) return null
+  const [field, command] = entries[at] as [string, LocalCommand]
+  const values = command.args[0]
+  if (!Array.isArray(values)) return null
+  const docs = holdingAll(store, field, values)
+  if (!docs) return null
+  const rest = entries.filter((_, i) => i !== at)
+  if (rest.length === 0) return docs
+  const tests = rest.map(([f, v]) => fieldTest(f, v))
+  return docs.filter((d) => tests.every((test) => test(d)))
+}
+
+const isPrimitive = (v: unknown): v is string | number | boolean =>
+  typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean'
+
+/**
+ * One field's condition as a test of a document. `_.in` of plain values is a set lookup (the
+ * store's own `$in` compares the value with each listed one, and the live revisions are many);
+ * as in the store, a value in the list, or an array holding one, matches. Anything else goes
+ * through the store's matcher.
+ */
+function fieldTest(field: string, value: unknown): (doc: StoredDoc) => boolean {
+  if (value instanceof LocalCommand && value.op === 'in' && !field.includes('.')) {
+    const list = value.args[0]
+    if (Array.isArray(list) && list.every(isPrimitive)) {
+      const set = new Set<unknown>(list)
+      return (doc) => {
+        const v = doc[field]
+        return Array.isArray(v) ? v.some((x) => set.has(x)) : set.has(v)
+      }
+    }
+  }
+  const query = toMongoQuery({ [field]: value })
+  return (doc) => model.match(doc, query)
+}
+
+/** The store's projection semantics: the listed top-level fields and `_id`, copied. */
+function project(doc: StoredDoc, projection: Record<string, 1> | null): StoredDoc {
+  if (!projection) return model.deepCopy(doc)
+  const out: StoredDoc = { _id: doc._id }
+  for (const field of Object.keys(projection))
+    if (field in doc) out[field] = model.deepCopy(doc[field])
+  return out
 }
 
 const emptyState = (): QueryState => ({
@@ -351,6 +451,12 @@ class LocalQuery<T extends Doc> implements Query<T> {
   async get(): Promise<GetResult<T>> {
     const store = await this.store()
     const { order, skip, limit, projection } = this.state
+    const indexed = viaAllIndex(store, this.state.where[0])
+    if (indexed) {
+      const sorted = order.length ? firstInOrder(indexed, order, skip + limit) : indexed
+      const page = sorted.slice(skip, skip + limit)
+      return { data: page.map((d) => project(d, projection)) as unknown as T[] }
+    }
     const query = this.mongoQuery()
     const walk = inIndexOrder(store, order, query)
     if (!walk && (order.length === 0 || store.getAllData().length <= LARGE_COLLECTION)) {
@@ -388,6 +494,8 @@ class LocalQuery<T extends Doc> implements Query<T> {
 
   async count(): Promise<{ total: number }> {
     const store = await this.store()
+    const indexed = viaAllIndex(store, this.state.where[0])
+    if (indexed) return { total: indexed.length }
     return { total: await store.countAsync(this.mongoQuery()) }
   }
 

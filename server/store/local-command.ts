@@ -36,6 +36,7 @@ export const localCommand: Command = {
   in: make('in'),
   nin: make('nin'),
   exists: make('exists'),
+  all: make('all'),
   and: (...conditions: Condition[]) => new LocalCommand('and', conditions),
   or: (...conditions: Condition[]) => new LocalCommand('or', conditions),
   inc: make('inc'),

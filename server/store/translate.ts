@@ -32,6 +32,16 @@ function fieldQuery(field: string, value: unknown): MongoQuery {
           value.args.map((c) => [FIELD_OPS[(c as LocalCommand).op], (c as LocalCommand).args[0]]),
         ),
       }
+    if (value.op === 'all') {
+      // An array holding each value: one equality per value (an equality on an array field
+      // matches when any element equals it); `$all: []` matches nothing.
+      const values = value.args[0]
+      if (!Array.isArray(values)) throw new Error('all() takes an array')
+      if (values.length === 0) return { [field]: { $in: [] } }
+      return values.length === 1
+        ? { [field]: values[0] }
+        : { $and: values.map((v) => ({ [field]: v })) }
+    }
     if (value.op === 'and' || value.op === 'or')
       return { [`$${value.op}`]: value.args.map((c) => fieldQuery(field, c)) }
     const op = FIELD_OPS[value.op]

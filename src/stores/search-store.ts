@@ -10,6 +10,11 @@ export const RECENT_QUERY_LIMIT = 8
 const RECENT_KEY = 'search.recent'
 /** The server accepts 1–40 characters after trimming. */
 export const MAX_QUERY_LENGTH = 40
+/**
+ * The box takes more than a query, so that a longer paste reaches the store, which searches its
+ * first `MAX_QUERY_LENGTH` characters and says so, instead of the box cutting it unseen.
+ */
+export const MAX_INPUT_LENGTH = 200
 
 /** Full-text search across all issues: the query, its region filter, paged hits and recent queries. */
 export class SearchStore {
@@ -22,6 +27,12 @@ export class SearchStore {
   results: PagedList = emptyList()
   total = 0
   recent: string[] = []
+  /** How the server read the shown query, when that differs from what was typed (`专精特新`). */
+  understood: string | null = null
+  /** Synonyms the server searched as well (`发展改革委` for `发改委`). */
+  synonyms: string[] = []
+  /** Whether the shown query was cut to `MAX_QUERY_LENGTH` characters. */
+  cut = false
 
   /** Increases on every new search so that late answers to older ones are dropped. */
   private generation = 0
@@ -57,18 +68,29 @@ export class SearchStore {
     return this.query !== ''
   }
 
+  /** What to tell the reader about how the query was taken, or null when it was taken as typed. */
+  get queryNote(): string | null {
+    const parts: string[] = []
+    if (this.cut) parts.push(`搜索词超过 ${MAX_QUERY_LENGTH} 字，只用了前 ${MAX_QUERY_LENGTH} 字`)
+    if (this.understood) parts.push(`已按“${this.understood}”搜索`)
+    if (this.synonyms.length) parts.push(`同时搜索${this.synonyms.map((s) => `“${s}”`).join('')}`)
+    return parts.length ? parts.join('，') : null
+  }
+
   setDraft(text: string): void {
-    this.draft = text.slice(0, MAX_QUERY_LENGTH)
+    this.draft = text.slice(0, MAX_INPUT_LENGTH)
   }
 
   /** Runs a search for `q` (or the box's text) within the current region filter. */
   search(q: string = this.draft): Promise<void> {
-    const query = q.trim().slice(0, MAX_QUERY_LENGTH)
+    const trimmed = q.trim()
+    const query = trimmed.slice(0, MAX_QUERY_LENGTH).trim()
     this.draft = query
     if (!query) {
       this.clearResults()
       return Promise.resolve()
     }
+    this.cut = trimmed.length > MAX_QUERY_LENGTH
     this.query = query
     this.remember(query)
     return this.fetchFirst()
@@ -114,6 +136,9 @@ export class SearchStore {
     this.query = ''
     this.results = emptyList()
     this.total = 0
+    this.understood = null
+    this.synonyms = []
+    this.cut = false
   }
 
   clearRecent(): void {
@@ -148,6 +173,8 @@ export class SearchStore {
           this.hits.clear()
           for (const h of res.data.items) this.hits.set(h.id, h)
           this.total = res.data.total
+          this.understood = res.data.understood ?? null
+          this.synonyms = res.data.synonyms ?? []
           this.results = {
             ...emptyList(),
             ids: appendUnique(

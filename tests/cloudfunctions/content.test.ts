@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import { contentFunction } from '../../cloudfunctions/lib/content/handlers'
 import { publishIssue, unpublishIssue } from '../../cloudfunctions/lib/publishing/publish-issue'
 import type { EmbeddedDatabase } from '../../server/store/embedded-database'
-import type { ContentResults, IssueSummary, SearchHit } from '@core/api/content'
+import type { ContentResults, IssueSummary } from '@core/api/content'
 import { anonymous, demoParsed, publishedStore, sampleParsed } from '../fixtures/published-store'
 
 let db: EmbeddedDatabase
@@ -155,52 +155,6 @@ describe('regions', () => {
       issueNumber: 6,
       sources: ['深圳特区报'],
     })
-  })
-})
-
-describe('search', () => {
-  it('finds articles containing the query, with a snippet around the hit', async () => {
-    const { items, total } = await data({ action: 'search', q: ' 临港 ' })
-    expect(items.map((h) => h.id)).toEqual(['i280-04', 'i280-05'])
-    expect(total).toBe(2)
-    for (const hit of items) {
-      expect(hit.snippet.length).toBeLessThanOrEqual(120)
-      expect(hit.snippetHits.length).toBeGreaterThan(0)
-      for (const [s, e] of hit.snippetHits) expect(hit.snippet.slice(s, e)).toBe('临港')
-    }
-  })
-
-  it('ranks title hits first, then the newest issue', async () => {
-    const { items } = await data({ action: 'search', q: '深圳', limit: 20 })
-    const firstTextOnly = items.findIndex((h) => h.titleHits.length === 0)
-    expect(firstTextOnly).toBeGreaterThan(0)
-    expect(items.slice(firstTextOnly).every((h) => h.titleHits.length === 0)).toBe(true)
-    const titled = items.slice(0, firstTextOnly)
-    expect(titled.map((h) => h.totalNumber)).toEqual(
-      [...titled.map((h) => h.totalNumber)].sort((a, b) => b - a),
-    )
-    for (const h of titled)
-      for (const [s, e] of h.titleHits) expect(h.title.slice(s, e)).toBe('深圳')
-  })
-
-  it('matches Latin case-insensitively, filters by region and pages exactly once', async () => {
-    const esg = await data({ action: 'search', q: 'eflops', limit: 20 })
-    expect(esg.items.map((h) => h.id)).toContain('i280-04')
-    const all = (await data({ action: 'search', q: '发展', limit: 20 })).items as SearchHit[]
-    const paged = await allPages((cursor) =>
-      data({ action: 'search', q: '发展', limit: 3, cursor }),
-    )
-    expect(paged.map((h) => h.id)).toEqual(all.map((h) => h.id))
-    const shanghai = await data({ action: 'search', q: '发展', region: '上海', limit: 20 })
-    expect(shanghai.items.length).toBeGreaterThan(0)
-    expect(shanghai.items.every((h) => h.region === '上海')).toBe(true)
-  })
-
-  it('treats regular-expression characters as text', async () => {
-    expect((await data({ action: 'search', q: '.*' })).items).toEqual([])
-    expect((await data({ action: 'search', q: '“20+8”' })).items.map((h) => h.id)).toEqual([
-      'i280-06',
-    ])
   })
 })
 

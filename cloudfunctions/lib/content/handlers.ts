@@ -1,5 +1,11 @@
-import { contentInput, DEFAULT_PAGE_SIZE, type ContentResults } from '../../../core/api/content'
+import {
+  contentInput,
+  DEFAULT_PAGE_SIZE,
+  type ContentInput,
+  type ContentResults,
+} from '../../../core/api/content'
 import { parseArticleId } from '../../../core/ids'
+import { idf, parseQuery, queryKeys, sharedKeys, type QueryTerm } from '../../../core/search'
 import { ApiFailure, createFunction } from '../dispatch'
 import type { Database } from '../ports/database'
 import {
@@ -11,8 +17,9 @@ import {
   readOffsetCursor,
 } from './cursor'
 import { presentArticleSummary, presentIssueDetail, presentIssueSummary } from './presenters'
+import { gate, yieldTurn } from './gate'
 import { ContentRepository } from './repository'
-import { escapeRegExp, rankHits } from './search'
+import { presentHit, rankCandidates } from './search'
 
 export interface ContentDeps {
   db: Database
@@ -24,6 +31,59 @@ const repo = (deps: ContentDeps) => new ContentRepository(deps.db)
 function paged<T>(rows: T[], limit: number, cursorOf: (last: T) => string) {
   const items = rows.slice(0, limit)
   return { items, nextCursor: rows.length > limit ? cursorOf(items[items.length - 1]) : null }
+}
+
+/** Searches running at once in one process (see `gate`). */
+const SEARCHES_AT_ONCE = 1
+const searches = gate(SEARCHES_AT_ONCE)
+
+/**
+ * Per term, its idf over the stored articles, so that the rare word of `上海 碳足迹` counts more;
+ * a term's article count is bounded by the sum of its variants' counts.
+ */
+async function termWeights(r: ContentRepository, terms: QueryTerm[]): Promise<number[]> {
+  const stored = await r.countHolding([])
+  const frequency = async (variants: string[]) => {
+    const counts = await Promise.all(variants.map((v) => r.countHolding(sharedKeys([v]))))
+    return Math.min(
+      stored,
+      counts.reduce((a, b) => a + b, 0),
+    )
+  }
+  return Promise.all(terms.map(async (t) => idf(stored, await frequency(t.variants))))
+}
+
+/**
+ * Candidates from the index, verified and ranked in memory, then the page's records read whole
+ * for their snippets.
+ */
+async function search(
+  input: Extract<ContentInput, { action: 'search' }>,
+  r: ContentRepository,
+): Promise<ContentResults['search']> {
+  const limit = input.limit ?? DEFAULT_PAGE_SIZE
+  const offset = readOffsetCursor(input.cursor)
+  const { terms, understood, synonyms } = parseQuery(input.q)
+  // A query of punctuation alone has no term and matches nothing.
+  const revs = terms.length ? (await r.publishedIssues()).map((i) => i.rev) : []
+  const candidates = terms.length
+    ? await r.searchCandidates(revs, queryKeys(terms), input.region)
+    : []
+  const weights =
+    terms.length > 1 && candidates.length > 0 ? await termWeights(r, terms) : undefined
+  // Reading the candidates and ranking them are the two long steps: other requests go between.
+  await yieldTurn()
+  const ranked = rankCandidates(candidates, terms, weights)
+  await yieldTurn()
+  const page = await r.articlesById(ranked.slice(offset, offset + limit).map((h) => h._id))
+  const next = offset + limit
+  return {
+    items: page.map((record) => presentHit(record, terms)),
+    total: ranked.length,
+    nextCursor: next < ranked.length ? offsetCursor(next) : null,
+    understood,
+    synonyms,
+  }
 }
 
 /** The public `content` function: issues, articles, regions and search; published content only. */
@@ -114,16 +174,7 @@ export const contentFunction = createFunction(contentInput, {
     return { items: page.items.map(presentArticleSummary), nextCursor: page.nextCursor }
   },
 
-  async search(input, _ctx, deps: ContentDeps): Promise<ContentResults['search']> {
-    const limit = input.limit ?? DEFAULT_PAGE_SIZE
-    const offset = readOffsetCursor(input.cursor)
-    const ranked = rankHits(await repo(deps).matching(escapeRegExp(input.q), input.region), input.q)
-    const items = ranked.slice(offset, offset + limit)
-    const next = offset + limit
-    return {
-      items,
-      total: ranked.length,
-      nextCursor: next < ranked.length ? offsetCursor(next) : null,
-    }
+  search(input, _ctx, deps: ContentDeps): Promise<ContentResults['search']> {
+    return searches(() => search(input, repo(deps)))
   },
 })

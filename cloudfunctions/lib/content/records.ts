@@ -27,6 +27,10 @@ export interface ArticleRecord extends Article {
   /** Plain text of all blocks, for search. */
   text: string
   excerpt: string
+  /** Normalised title, sub-headings, body and region + sources, one per line (`core/search`). */
+  searchText: string
+  /** The index of search: numbers for the characters and character pairs of `searchText`. */
+  searchKeys: number[]
 }
 
 export const ISSUES = 'issues'

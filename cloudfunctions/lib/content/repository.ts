@@ -1,9 +1,10 @@
 import type { Condition, Database } from '../ports/database'
 import { MAX_QUERY_LIMIT } from '../ports/database'
+import type { SearchCandidate } from './search'
 import { ARTICLES, ISSUES, articleRecordId, type ArticleRecord, type IssueRecord } from './records'
 
 /** Issue fields needed to decide visibility and list issues (no contents, no masthead lists). */
-const LIVE_ISSUE_FIELDS = { _id: true, rev: true, totalNumber: true }
+const LIVE_ISSUE_FIELDS = { _id: true, rev: true, totalNumber: true, articleCount: true }
 
 /** Reads published content. Every query here sees only published issues' live revisions. */
 export class ContentRepository {
@@ -75,6 +76,7 @@ export class ContentRepository {
   async article(issue: IssueRecord, articleId: string): Promise<ArticleRecord | null> {
     const { data } = await this.articles()
       .where({ _id: articleRecordId(articleId, issue.rev) })
+      .field(ARTICLE_FIELDS)
       .limit(1)
       .get()
     return data[0] ?? null
@@ -107,25 +109,68 @@ export class ContentRepository {
     return data
   }
 
-  /** Visible articles whose title or text matches `pattern` (a regular expression source). */
-  async matching(pattern: string, region: string | undefined): Promise<ArticleRecord[]> {
-    const _ = this.db.command
-    const re = this.db.RegExp({ regexp: pattern, options: 'i' })
-    const liveRevs = await this.liveRevs()
-    const where = _.and(
-      region ? { region, rev: _.in(liveRevs) } : { rev: _.in(liveRevs) },
-      _.or({ title: re }, { text: re }),
-    )
+  /**
+   * Articles of the live revisions (of `region` when given) whose `searchKeys` hold every key, read with what
+   * ranking needs; every visible article when `keys` is empty. The keys come from the query, so
+   * the set holds every match (see `core/search/keys.ts`); the caller verifies them.
+   */
+  async searchCandidates(
+    liveRevs: string[],
+    keys: number[],
+    region: string | undefined,
+  ): Promise<SearchCandidate[]> {
     return this.all((skip) =>
       this.articles()
-        .where(where)
-        .field({ ...SUMMARY_FIELDS, text: true })
-        .orderBy('totalNumber', 'desc')
-        .orderBy('position', 'asc')
+        .where(this.holding(liveRevs, keys, region))
+        .field({ _id: true, totalNumber: true, position: true, searchText: true })
         .skip(skip)
         .get(),
     )
   }
+
+  /**
+   * How many stored article records hold every key: for one term, about its document frequency.
+   * Hidden and superseded records count too: this weighs words, it lists nothing, and it is then
+   * answered from the index alone.
+   */
+  async countHolding(keys: number[]): Promise<number> {
+    const where = keys.length ? { searchKeys: this.db.command.all(keys) } : {}
+    return (await this.articles().where(where).count()).total
+  }
+
+  private holding(liveRevs: string[], keys: number[], region: string | undefined): Condition {
+    const _ = this.db.command
+    const where: Record<string, unknown> = { rev: _.in(liveRevs) }
+    if (region) where.region = region
+    if (keys.length) where.searchKeys = _.all(keys)
+    return where
+  }
+
+  /** Article records by record id, in the order of `ids`, with their text (for snippets). */
+  async articlesById(ids: string[]): Promise<ArticleRecord[]> {
+    if (ids.length === 0) return []
+    const { data } = await this.articles()
+      .where({ _id: this.db.command.in(ids) })
+      .field({ ...SUMMARY_FIELDS, text: true })
+      .limit(ids.length)
+      .get()
+    const byId = new Map(data.map((r) => [r._id, r]))
+    return ids.flatMap((id) => byId.get(id) ?? [])
+  }
+}
+
+/** An article as the reader opens it: no search fields (`searchKeys` is large). */
+const ARTICLE_FIELDS = {
+  _id: true,
+  id: true,
+  issueId: true,
+  position: true,
+  region: true,
+  title: true,
+  tocTitle: true,
+  blocks: true,
+  sources: true,
+  sourceDate: true,
 }
 
 const SUMMARY_FIELDS = {

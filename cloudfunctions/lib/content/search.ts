@@ -1,58 +1,69 @@
+/**
+ * The search action's work besides the queries: what publishing stores for search, and turning
+ * verified candidates into ranked hits. The matching, scoring and snippets are `core/search`'s.
+ */
 import type { SearchHit } from '../../../core/api/content'
-import type { ArticleRecord } from './records'
+import type { Article } from '../../../core/types'
+import {
+  articleFields,
+  articleKeys,
+  compareRanked,
+  highlightRanges,
+  joinFields,
+  matchesAll,
+  score,
+  snippetOf,
+  splitFields,
+  type QueryTerm,
+} from '../../../core/search'
 import { presentArticleSummary } from './presenters'
+import type { ArticleRecord } from './records'
 
-export const SNIPPET_MAX = 120
-const LEAD = 30
-
-export const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-
-/** Every [start, end) where `q` occurs in `text`, case-insensitively for Latin letters. */
-export function hitRanges(text: string, q: string): [number, number][] {
-  const out: [number, number][] = []
-  const hay = text.toLowerCase()
-  const needle = q.toLowerCase()
-  for (let at = hay.indexOf(needle); at >= 0; at = hay.indexOf(needle, at + needle.length)) {
-    out.push([at, at + needle.length])
-  }
-  return out
+/** The search fields of an article record, written at publish. */
+export function searchFieldsOf(
+  article: Pick<Article, 'title' | 'blocks' | 'region' | 'sources'>,
+): Pick<ArticleRecord, 'searchText' | 'searchKeys'> {
+  const fields = articleFields(article)
+  return { searchText: joinFields(fields), searchKeys: articleKeys(fields) }
 }
 
-/** ≤ 120 characters of `text` around its first hit, with the hits inside it. */
-export function snippetAround(
-  text: string,
-  q: string,
-): { snippet: string; snippetHits: [number, number][] } {
-  const first = hitRanges(text, q)[0]
-  if (!first) return { snippet: text.slice(0, SNIPPET_MAX).replace(/\n/g, ' '), snippetHits: [] }
-  const start = Math.max(0, Math.min(first[0] - LEAD, text.length - SNIPPET_MAX))
-  let snippet = text.slice(start, start + SNIPPET_MAX)
-  const leading = start > 0
-  const trailing = start + SNIPPET_MAX < text.length
-  // The ellipses are counted in the limit, so the hits are found again in the final string.
-  if (leading) snippet = `…${snippet.slice(1)}`
-  if (trailing) snippet = `${snippet.slice(0, -1)}…`
-  // Hits first: a query may span two paragraphs, and the line break shown as a space keeps offsets.
-  const snippetHits = hitRanges(snippet, q)
-  return { snippet: snippet.replace(/\n/g, ' '), snippetHits }
+/** What a candidate is read with: enough to verify and rank it. */
+export type SearchCandidate = Pick<ArticleRecord, '_id' | 'totalNumber' | 'position' | 'searchText'>
+
+export interface Ranked {
+  _id: string
+  score: number
+  totalNumber: number
+  position: number
 }
 
-/** Title hits first, then newest issue, then position in the issue. */
-export function rankHits(records: ArticleRecord[], q: string): SearchHit[] {
-  return records
-    .map((r) => {
-      const titleHits = hitRanges(r.title, q)
-      const inText = hitRanges(r.text, q).length > 0
-      const { snippet, snippetHits } = inText
-        ? snippetAround(r.text, q)
-        : { snippet: r.excerpt, snippetHits: [] }
-      return { ...presentArticleSummary(r), snippet, snippetHits, titleHits, position: r.position }
+/** The candidates that hold every term, best first. */
+export function rankCandidates(
+  candidates: SearchCandidate[],
+  terms: QueryTerm[],
+  weights?: number[],
+): Ranked[] {
+  const ranked: Ranked[] = []
+  for (const c of candidates) {
+    const fields = splitFields(c.searchText ?? '')
+    if (!matchesAll(fields, terms)) continue
+    ranked.push({
+      _id: c._id,
+      score: score(fields, terms, weights),
+      totalNumber: c.totalNumber,
+      position: c.position,
     })
-    .sort(
-      (a, b) =>
-        Number(b.titleHits.length > 0) - Number(a.titleHits.length > 0) ||
-        b.totalNumber - a.totalNumber ||
-        a.position - b.position,
-    )
-    .map(({ position: _p, ...hit }) => hit)
+  }
+  return ranked.sort(compareRanked)
+}
+
+/** A hit as the reader shows it: summary, snippet (the excerpt when the text has no hit), highlights. */
+export function presentHit(record: ArticleRecord, terms: QueryTerm[]): SearchHit {
+  const inText = snippetOf(record.text, terms)
+  return {
+    ...presentArticleSummary(record),
+    snippet: inText?.snippet ?? record.excerpt,
+    snippetHits: inText?.snippetHits ?? [],
+    titleHits: highlightRanges(record.title, terms),
+  }
 }

@@ -19,6 +19,12 @@ export interface Command {
   in(values: unknown[]): DbCommand
   nin(values: unknown[]): DbCommand
   exists(present: boolean): DbCommand
+  /**
+   * Array field holding every one of `values` (`Command.all`: “数组查询操作符…要求数组字段中包含给定数组的所有元素”,
+   * https://developers.weixin.qq.com/miniprogram/dev/wxcloud/reference-sdk-api/database/command/Command.all.html;
+   * MongoDB's `$all`). An empty list matches nothing, as `$all: []` does.
+   */
+  all(values: unknown[]): DbCommand
   and(...conditions: Condition[]): DbCommand
   or(...conditions: Condition[]): DbCommand
   /** Update operators. */

@@ -8,6 +8,7 @@ import {
   type ArticleRecord,
   type IssueRecord,
 } from '../content/records'
+import { searchFieldsOf } from '../content/search'
 
 const EXCERPT_LENGTH = 80
 const FIRST_TITLES = 3
@@ -41,6 +42,7 @@ function toArticleRecords(parsed: ParsedIssue, rev: string): ArticleRecord[] {
       issueNumber: issue.number,
       text,
       excerpt: firstParagraph.slice(0, EXCERPT_LENGTH),
+      ...searchFieldsOf(a),
     }
   })
 }

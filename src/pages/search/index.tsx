@@ -12,7 +12,7 @@ import { StateView } from '@/components/state-view'
 import { usePageTheme } from '@/hooks/use-page-theme'
 import { articlePath, open } from '@/services/routes'
 import { useStores } from '@/stores/context'
-import { MAX_QUERY_LENGTH } from '@/stores/search-store'
+import { MAX_INPUT_LENGTH } from '@/stores/search-store'
 import { errorText, issueLabel } from '@/utils/format'
 
 import './index.scss'
@@ -34,7 +34,7 @@ function SearchPage() {
     <View className={pageClass}>
       <SearchBar
         value={search.draft}
-        maxLength={MAX_QUERY_LENGTH}
+        maxLength={MAX_INPUT_LENGTH}
         onInput={(v) => search.setDraft(v)}
         onSubmit={(v) => void search.search(v)}
         onClear={() => {
@@ -80,6 +80,11 @@ function SearchPage() {
         )
       ) : null}
 
+      {search.hasQuery && results.status === 'ready' && search.queryNote ? (
+        <View className="search-page__note">
+          <Text>{search.queryNote}</Text>
+        </View>
+      ) : null}
       {search.hasQuery && results.status === 'loading' ? <ListSkeleton rows={4} /> : null}
       {search.hasQuery && results.status === 'error' ? (
         <StateView

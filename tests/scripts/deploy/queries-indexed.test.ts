@@ -266,12 +266,14 @@ describe('the code against the deployment in the repository', () => {
       const keys = manifest.collections
         .find((c) => c.name === collection)!
         .indexes.flatMap((i) => Object.keys(i.keys))
-      for (const field of fields)
+      for (const spec of fields) {
+        const field = typeof spec === 'string' ? spec : spec.keys
         expect({ collection, field, indexed: keys.includes(field) }).toEqual({
           collection,
           field,
           indexed: true,
         })
+      }
     }
   })
 

@@ -1,7 +1,7 @@
 import { ContentApi } from '@/services/content-api'
 import { createMemoryStorage } from '@/services/storage'
 import { RegionsStore } from '@/stores/regions-store'
-import { RECENT_QUERY_LIMIT, SearchStore } from '@/stores/search-store'
+import { MAX_QUERY_LENGTH, RECENT_QUERY_LIMIT, SearchStore } from '@/stores/search-store'
 
 import { archive, contentService } from '../../fixtures/content'
 import { FakeTransport } from '../support/fake-transport'
@@ -78,6 +78,35 @@ describe('SearchStore', () => {
     transport.offline()
     await search.retry()
     expect(search.results).toMatchObject({ status: 'error', offline: true })
+  })
+
+  it('tells how the query was read: converted characters and synonyms searched as well', async () => {
+    const { search } = setup()
+    await search.search('專精特新')
+    expect(search.understood).toBe('专精特新')
+    expect(search.queryNote).toBe('已按“专精特新”搜索')
+    await search.search('发改委')
+    expect(search.queryNote).toBe('同时搜索“发展改革委”“发展和改革委员会”')
+    await search.search('上海')
+    expect(search.queryNote).toBeNull()
+    await search.search('  ')
+    expect(search.understood).toBeNull()
+  })
+
+  it('searches the first 40 characters of a longer input and says it was cut', async () => {
+    const { search, transport } = setup()
+    const long = `上海${'字'.repeat(MAX_QUERY_LENGTH)}`
+    search.setDraft(long)
+    expect(search.draft).toBe(long)
+    await search.search()
+    expect(search.query).toBe(long.slice(0, MAX_QUERY_LENGTH))
+    expect(search.draft).toBe(search.query)
+    expect(transport.countOf('search')).toBe(1)
+    expect(search.results.status).toBe('ready')
+    expect(search.queryNote).toBe('搜索词超过 40 字，只用了前 40 字')
+    await search.search('上海')
+    expect(search.cut).toBe(false)
+    expect(search.queryNote).toBeNull()
   })
 })
 
