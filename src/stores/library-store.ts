@@ -13,6 +13,8 @@ export interface LibraryEntry {
   issueLabel: string
   /** Epoch ms when favourited or last read. */
   at: number
+  /** The server no longer has it (issue unpublished or replaced): listed as 已下线, not openable. */
+  withdrawn?: boolean
 }
 
 export const HISTORY_LIMIT = 50
@@ -100,6 +102,19 @@ export class LibraryStore {
       const oldest = this.historyList[this.historyList.length - 1]
       this.history.delete(oldest.id)
     }
+  }
+
+  /** Marks favourites and history entries whose article the server no longer has. */
+  markWithdrawn(pick: (e: LibraryEntry) => boolean): void {
+    for (const list of [this.favourites, this.history])
+      for (const [id, e] of list)
+        if (!e.withdrawn && pick(e)) list.set(id, { ...e, withdrawn: true })
+  }
+
+  /** An article the server answered again (republished): its favourite is openable again. */
+  restore(detail: ArticleDetail): void {
+    const e = this.favourites.get(detail.article.id)
+    if (e?.withdrawn) this.favourites.set(e.id, { ...entryOf(detail, e.at) })
   }
 
   clearHistory(): void {

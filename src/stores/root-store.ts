@@ -56,8 +56,27 @@ export class RootStore {
     const transport = deps.transport ?? createPlatformTransport(openid)
     this.platform = deps.platform ?? createPlatform(openid)
     this.api = new ContentApi(transport)
-    this.issues = new IssuesStore(this.api, storage)
-    this.articles = new ArticlesStore(this.api, storage)
+    // A `not_found` from the server removes the thing from every cache and marks the reader's
+    // favourites and history of it as withdrawn.
+    this.issues = new IssuesStore(this.api, storage, {
+      issueGone: (issueId) => {
+        this.articles.forget((d) => d.issue.id === issueId)
+        this.regions.forgetArticles((a) => a.issueId === issueId)
+        this.library.markWithdrawn((e) => e.issueId === issueId)
+      },
+      articlesGone: (ids) => {
+        const gone = new Set(ids)
+        this.articles.forget((d) => gone.has(d.article.id))
+        this.regions.forgetArticles((a) => gone.has(a.id))
+        this.library.markWithdrawn((e) => gone.has(e.id))
+      },
+    })
+    this.articles = new ArticlesStore(this.api, storage, (id, known) => {
+      const issueId = known?.issue.id ?? this.library.history.get(id)?.issueId
+      if (issueId) this.issues.forgetArticle(issueId, id)
+      this.regions.forgetArticles((a) => a.id === id)
+      this.library.markWithdrawn((e) => e.id === id)
+    })
     this.regions = new RegionsStore(this.api, storage)
     this.search = new SearchStore(this.api, storage)
     this.library = new LibraryStore(storage, deps.now)
@@ -82,7 +101,9 @@ export class RootStore {
   async readArticle(id: string): Promise<void> {
     await this.articles.loadArticle(id)
     const detail = this.articles.articles.get(id)
-    if (detail) this.library.recordRead(detail)
+    if (!detail) return
+    this.library.recordRead(detail)
+    this.library.restore(detail)
   }
 
   /** Stops every persistence reaction. */

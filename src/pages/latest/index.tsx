@@ -1,7 +1,7 @@
 import { View } from '@tarojs/components'
-import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
+import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
-import { useEffect } from 'react'
+import { useEffect, useRef } from 'react'
 
 import { IssueCover } from '@/components/issue-cover'
 import { IssueRow } from '@/components/issue-row'
@@ -35,6 +35,12 @@ function LatestPage() {
     void issues.loadLatest()
     void subscription.loadStatus()
   }, [issues, subscription])
+  // Back on the tab: the list is fetched again, so an issue unpublished meanwhile leaves it.
+  const shownOnce = useRef(false)
+  useDidShow(() => {
+    if (shownOnce.current) void issues.refresh()
+    shownOnce.current = true
+  })
   usePullDownRefresh(() => {
     void issues.refresh().finally(() => Taro.stopPullDownRefresh())
   })

@@ -117,6 +117,7 @@ function MePage() {
               title={e.title}
               region={e.region}
               meta={e.issueLabel}
+              withdrawn={e.withdrawn}
               onOpen={openArticle}
             />
           ))
@@ -146,6 +147,7 @@ function MePage() {
                 title={e.title}
                 region={e.region}
                 meta={e.issueLabel}
+                withdrawn={e.withdrawn}
                 onOpen={openArticle}
               />
             ))

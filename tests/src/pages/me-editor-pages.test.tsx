@@ -85,6 +85,27 @@ describe('我的', () => {
     expect(navigateTo).toHaveBeenCalledWith({ url: '/packages/editor/index/index' })
     view.unmount()
   })
+  it('lists a withdrawn favourite as 已下线 and does not open it', async () => {
+    const { show, stores, navigateTo } = setup(false)
+    const [first] = archive(2)
+    const [kept, gone] = first.articles
+    await stores.readArticle(kept.id)
+    await stores.readArticle(gone.id)
+    stores.library.toggleFavourite(stores.articles.articles.get(gone.id)!)
+    stores.library.markWithdrawn((e) => e.id === gone.id)
+    setRouterParams({})
+    const view = await show(<MePage />)
+    const rows = [...view.container.querySelectorAll('.me-page__favourites .article-row')]
+    expect(rows).toHaveLength(1)
+    expect(rows[0].textContent).toContain('已下线')
+    tap(rows[0])
+    expect(navigateTo).not.toHaveBeenCalled()
+    const history = [...view.container.querySelectorAll('.me-page__history .article-row')]
+    expect(history.map((r) => r.textContent?.includes('已下线'))).toEqual([true, false])
+    tap(history[1])
+    expect(navigateTo).toHaveBeenCalledTimes(1)
+    view.unmount()
+  })
 })
 
 describe('the editor pages', () => {
