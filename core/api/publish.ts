@@ -114,6 +114,25 @@ export interface AuditView {
   detail: string
 }
 
+/** One article in a replacement's difference, by its id and title. */
+export interface DiffArticle {
+  id: string
+  title: string
+  region: string
+}
+
+/** What replacing a published issue does to its articles, by title. */
+export interface ReplaceDiff {
+  /** Same id, same title and region. */
+  kept: DiffArticle[]
+  /** Same id (the article matched), but its title or region was corrected. */
+  changed: (DiffArticle & { before: string })[]
+  /** New articles, under new ids. */
+  added: DiffArticle[]
+  /** Published articles the file no longer has: readers lose them (favourites turn 已下线). */
+  removed: DiffArticle[]
+}
+
 export interface PreviewResult {
   /** What the file was read as. */
   format: 'text' | 'docx' | 'pdf'
@@ -126,6 +145,8 @@ export interface PreviewResult {
   existing: { published: boolean; articleCount: number } | null
   kept: number
   added: number
+  /** Article by article, when this replaces an issue already in the store. */
+  diff: ReplaceDiff | null
 }
 
 export type ParsedIssueInput = z.infer<typeof parsedIssueSchema>

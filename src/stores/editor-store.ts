@@ -2,7 +2,7 @@ import { makeAutoObservable, runInAction } from 'mobx'
 
 import type { IssueDetail, IssueSummary, TocArticle } from '@core/api/content'
 import type { JobView } from '@core/api/notify'
-import type { AuditView, PreviewResult, PublishResults } from '@core/api/publish'
+import type { AuditView, DiffArticle, PreviewResult, PublishResults } from '@core/api/publish'
 import type { QrcodeResult } from '@core/api/qrcode'
 import { MAX_BODY_BYTES, type ApiError } from '@core/api/response'
 import {
@@ -106,6 +106,8 @@ export class EditorStore {
 
   publishState: LoadState = idleState()
   published: PublishResults['issues.publish'] | null = null
+  /** A replacement would remove articles and the editor has not confirmed that count yet. */
+  removalAsked = false
 
   issues: IssueSummary[] = []
   issuesState: LoadState = idleState()
@@ -226,6 +228,7 @@ export class EditorStore {
     this.preview = null
     this.published = null
     this.publishState = idleState()
+    this.removalAsked = false
     this.previewState = loading()
   }
 
@@ -274,10 +277,25 @@ export class EditorStore {
     return this.preview?.parsed.articles.find((a) => a.id === id)
   }
 
-  /** Publishes (or replaces) the previewed issue; the server creates the notification job once. */
-  async publish(): Promise<boolean> {
+  /** Published articles the previewed replacement would take from readers. */
+  get removedArticles(): DiffArticle[] {
+    return this.preview?.diff?.removed ?? []
+  }
+
+  /**
+   * Publishes (or replaces) the previewed issue; the server creates the notification job once. A
+   * replacement that removes articles goes out only with `confirmRemoved` equal to how many it
+   * removes (what the editor confirmed); otherwise it asks first and publishes nothing.
+   */
+  async publish(confirmRemoved = 0): Promise<boolean> {
     const from = this.previewedFrom
     if (!this.preview || !from || this.publishState.status === 'loading') return false
+    const removing = this.removedArticles.length
+    if (removing > 0 && confirmRemoved !== removing) {
+      this.removalAsked = true
+      return false
+    }
+    this.removalAsked = false
     this.publishState = loading()
     const res = await this.api.publish(from)
     runInAction(() => {
@@ -310,6 +328,11 @@ export class EditorStore {
     })
     if (res.ok) this.afterChange()
     return res.ok
+  }
+
+  /** The editor backed out of a replacement that removes articles. */
+  cancelRemoval(): void {
+    this.removalAsked = false
   }
 
   private afterChange(): void {

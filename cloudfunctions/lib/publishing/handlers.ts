@@ -10,7 +10,7 @@ import type { CallContext } from '../ports/context'
 import type { Database } from '../ports/database'
 import { createJobOnce } from '../notify/jobs'
 import { audit, auditPage } from './audit'
-import { keepArticleIds } from './keep-ids'
+import { keepArticleIds, replaceDiff } from './keep-ids'
 import { publishIssue, unpublishIssue } from './publish-issue'
 import { importIssueFile } from '../import'
 import type { FileStorage } from '../ports/wxacode'
@@ -105,6 +105,12 @@ export const publishFunction = createFunction(publishInput, {
         : null,
       kept,
       added,
+      diff: existing
+        ? replaceDiff(
+            existing.sections.flatMap((s) => s.articles),
+            parsed.articles,
+          )
+        : null,
     }
   },
 

@@ -1,4 +1,10 @@
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
+
 import Taro from '@tarojs/taro'
+
+import { parseIssueText } from '@core/index'
+import { renderIssueText } from '@core/issue-text/render'
 import { act } from 'react'
 
 import EditorHomePage from '@/packages/editor/index/index'
@@ -150,7 +156,7 @@ describe('the editor pages', () => {
     expect(view.container.querySelectorAll('.toc-section')).toHaveLength(5)
     tap(byText(view.container, '发布 2024 年第 6 期（总第 280 期）'))
     await settle()
-    expect(publish.published.get('i280')).toEqual({ articleCount: 10, published: true })
+    expect(publish.published.get('i280')).toMatchObject({ articleCount: 10, published: true })
     expect(view.container.querySelector('.inline-message--ok')?.textContent).toContain('已发布')
     view.unmount()
 
@@ -160,5 +166,41 @@ describe('the editor pages', () => {
     expect(again.container.textContent).toContain('替换已发布的 2024 年第 6 期（总第 280 期）')
     expect(again.container.textContent).toContain('保留 10 篇文章的编号，新增 0 篇')
     again.unmount()
+  })
+
+  it('preview a replacement that drops articles: names them, and replaces only after the removal is confirmed', async () => {
+    const { show, stores, publish } = setup(true)
+    const demo = readFileSync(path.resolve(__dirname, '../../../demo/issues/278.txt'), 'utf8')
+    const parsed = parseIssueText(demo)
+    if (!parsed.ok) throw new Error(parsed.error.message)
+    const { issue, articles } = parsed.data
+    await stores.editor.previewText(demo)
+    await stores.editor.publish()
+    setRouterParams({})
+    // A file holding only the first article of the published issue.
+    await stores.editor.previewText(renderIssueText(issue, articles.slice(0, 1)))
+    const view = await show(<PreviewPage />)
+    const diff = view.container.querySelector('.replace-diff')?.textContent ?? ''
+    expect(diff).toContain(`删除 ${articles.length - 1} 篇`)
+    for (const a of articles.slice(1)) expect(diff).toContain(a.title)
+    expect(diff).toContain(`保留 1 篇${articles[0].title}`)
+    const replaceButton = [...view.container.querySelectorAll('.action-button')].find((b) =>
+      b.textContent?.startsWith('替换'),
+    )!
+    expect(replaceButton.textContent).toContain(`删除 ${articles.length - 1} 篇`)
+    tap(replaceButton)
+    await settle()
+    // Asked, not published.
+    expect(publish.published.get(issue.id)?.articleCount).toBe(articles.length)
+    expect(view.container.textContent).toContain(`已发布的 ${articles.length - 1} 篇文章将被删除`)
+    tap(byText(view.container, '不替换'))
+    await settle()
+    expect(publish.published.get(issue.id)?.articleCount).toBe(articles.length)
+    tap(replaceButton)
+    await settle()
+    tap(byText(view.container, `确认替换并删除 ${articles.length - 1} 篇`))
+    await settle()
+    expect(publish.published.get(issue.id)?.articleCount).toBe(1)
+    view.unmount()
   })
 })
