@@ -43,7 +43,11 @@ export default defineConfig<'webpack5'>(async (merge) => {
     copy: {
       patterns:
         process.env.TARO_ENV === 'weapp'
-          ? [{ from: 'src/packages/reader/assets/', to: 'dist/weapp/packages/reader/assets/' }]
+          ? [
+              { from: 'src/packages/reader/assets/', to: 'dist/weapp/packages/reader/assets/' },
+              // Tab icons are named by theme.json variables, which Taro does not follow.
+              { from: 'src/assets/tab/', to: 'dist/weapp/assets/tab/' },
+            ]
           : [],
       options: {},
     },
