@@ -80,6 +80,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
         chunkFilename: 'css/[name].[contenthash:8].css',
       },
       postcss: {
+        // Root font at most what a 375-wide phone gets: sizes are CSS px at 375 (body 17 px), and a
+        // desktop window would otherwise scale them up to twice that (Taro's cap is 40 px).
+        pxtransform: { enable: true, config: { maxRootSize: 20 } },
         autoprefixer: { enable: true, config: {} },
         cssModules: { enable: false },
       },

@@ -98,16 +98,17 @@ export function stopServer(child: ChildProcess | null): Promise<void> {
 /** A phone-sized Chromium with a fresh profile (its own storage, as a new device has). */
 export const openContext = (
   colorScheme: 'light' | 'dark' = 'light',
-  options: { permissions?: string[] } = {},
+  options: { permissions?: string[]; desktop?: boolean } = {},
 ): Promise<BrowserContext> =>
   chromium.launchPersistentContext(mkdtempSync(path.join(os.tmpdir(), 'reader-e2e-')), {
     executablePath: CHROMIUM_PATH,
     headless: true,
     args: CHROMIUM_ARGS,
-    viewport: { width: 390, height: 844 },
-    deviceScaleFactor: 3,
-    isMobile: true,
-    hasTouch: true,
+    // `desktop`: a laptop's browser window instead.
+    viewport: options.desktop ? { width: 1280, height: 800 } : { width: 390, height: 844 },
+    deviceScaleFactor: options.desktop ? 1 : 3,
+    isMobile: !options.desktop,
+    hasTouch: !options.desktop,
     colorScheme,
     locale: 'zh-CN',
     acceptDownloads: true,
