@@ -2,6 +2,8 @@ import Taro from '@tarojs/taro'
 import { createElement, type PropsWithChildren } from 'react'
 
 import { CLOUD_ENV } from '@/config'
+import { NOTICE_UNKNOWN_PAGE, unknownRoute } from '@/services/entry'
+import { ALL_PAGES, LATEST_TAB } from '@/services/routes'
 import { watchSystemDark } from '@/services/system-theme'
 import { StoresContext } from '@/stores/context'
 import { RootStore } from '@/stores/root-store'
@@ -17,6 +19,14 @@ if (process.env.TARO_ENV === 'weapp') {
 const rootStore = new RootStore()
 
 watchSystemDark((dark) => rootStore.settings.setSystemDark(dark))
+
+if (process.env.TARO_ENV === 'h5' && typeof window !== 'undefined') {
+  // A link to a page the app does not have lands on 最新 with a notice, not on a blank page.
+  if (unknownRoute(window.location.hash, ALL_PAGES)) {
+    rootStore.launch.setNotice(NOTICE_UNKNOWN_PAGE)
+    window.history.replaceState(null, '', `${window.location.pathname}#${LATEST_TAB}`)
+  }
+}
 
 function App({ children }: PropsWithChildren) {
   return createElement(StoresContext.Provider, { value: rootStore }, children)

@@ -78,6 +78,13 @@ export class LibraryStore {
     return [...this.history.values()].sort((a, b) => b.at - a.at)
   }
 
+  /** How many articles of an issue the reader has read (still published ones). */
+  readCountOf(issueId: string): number {
+    let n = 0
+    for (const e of this.history.values()) if (e.issueId === issueId && !e.withdrawn) n++
+    return n
+  }
+
   isFavourite(id: string): boolean {
     return this.favourites.has(id)
   }

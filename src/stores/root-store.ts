@@ -6,6 +6,7 @@ import { createPlatform, type Platform, type SubscribePort } from '@/services/pl
 import { createWeappSubscribePort } from '@/services/platform/weapp'
 import { createTaroStorage, type KeyValueStorage } from '@/services/storage'
 import { SubscriptionApi } from '@/services/subscription-api'
+import { readSystemFontSize } from '@/services/system-font'
 import { createPlatformTransport } from '@/services/platform-transport'
 import type { Transport } from '@/services/transport'
 
@@ -29,6 +30,8 @@ export interface RootStoreDeps {
   /** The consent step; h5 (and tests by default) use the simulated dialog of `consent`. */
   subscribePort?: SubscribePort
   templateId?: string
+  /** The system's text size in px (tests); read from WeChat or the browser otherwise. */
+  systemFontSize?: number | null
 }
 
 /** Root of the store tree: builds every domain store over one transport, one storage, one platform. */
@@ -81,6 +84,9 @@ export class RootStore {
     this.search = new SearchStore(this.api, storage)
     this.library = new LibraryStore(storage, deps.now)
     this.settings = new SettingsStore(storage)
+    this.settings.setSystemFontSize(
+      deps.systemFontSize !== undefined ? deps.systemFontSize : readSystemFontSize(),
+    )
     this.consent = new ConsentStore(storage)
     const subscribePort =
       deps.subscribePort ??

@@ -8,22 +8,30 @@ export interface ArticleHeaderProps {
   title: string
   /** e.g. `2024 年第 6 期`; tapping it opens the issue (not in single-page mode). */
   issueLabel: string
+  /** e.g. `约 4 分钟 · 1576 字`. */
+  readingLine?: string
   onOpenIssue?: () => void
 }
 
 /** Region tag, title and the issue the article belongs to. */
-export function ArticleHeader({ region, title, issueLabel, onOpenIssue }: ArticleHeaderProps) {
+export function ArticleHeader(props: ArticleHeaderProps) {
+  const { region, title, issueLabel, readingLine, onOpenIssue } = props
   return (
     <View className="article-header">
       <View className="article-header__meta">
         <RegionChip region={region} />
-        <View className="article-header__issue" onClick={onOpenIssue}>
+        <View
+          className="article-header__issue"
+          ariaRole={onOpenIssue ? 'link' : undefined}
+          onClick={onOpenIssue}
+        >
           <Text>《双周决策观察》{issueLabel}</Text>
         </View>
       </View>
       <Text className="article-header__title" userSelect>
         {title}
       </Text>
+      {readingLine ? <Text className="article-header__reading">{readingLine}</Text> : null}
     </View>
   )
 }

@@ -25,6 +25,8 @@ export function ArticleToolbar(props: ArticleToolbarProps) {
         <View
           className={`article-toolbar__button${canShrink ? '' : ' article-toolbar__button--disabled'}`}
           hoverClass="pressed"
+          ariaRole="button"
+          ariaLabel="缩小字号"
           onClick={canShrink ? onShrink : undefined}
         >
           <Text className="article-toolbar__small-a">A-</Text>
@@ -33,6 +35,8 @@ export function ArticleToolbar(props: ArticleToolbarProps) {
         <View
           className={`article-toolbar__button${canGrow ? '' : ' article-toolbar__button--disabled'}`}
           hoverClass="pressed"
+          ariaRole="button"
+          ariaLabel="放大字号"
           onClick={canGrow ? onGrow : undefined}
         >
           <Text className="article-toolbar__large-a">A+</Text>
@@ -40,13 +44,21 @@ export function ArticleToolbar(props: ArticleToolbarProps) {
       </View>
       <View className="article-toolbar__group">
         {onShare ? (
-          <View className="article-toolbar__share" hoverClass="pressed" onClick={onShare}>
+          <View
+            className="article-toolbar__share"
+            hoverClass="pressed"
+            ariaRole="button"
+            ariaLabel="复制本文链接"
+            onClick={onShare}
+          >
             <Text>分享</Text>
           </View>
         ) : null}
         <View
           className={`article-toolbar__fav${favourite ? ' article-toolbar__fav--on' : ''}`}
           hoverClass="pressed"
+          ariaRole="button"
+          ariaLabel={favourite ? '取消收藏' : '收藏'}
           onClick={onToggleFavourite}
         >
           <Text className="article-toolbar__star">{favourite ? '★' : '☆'}</Text>

@@ -15,7 +15,7 @@ import { FONT_SIZES, type Theme } from '@/stores/settings-store'
 
 import './index.scss'
 
-const FONT_LABELS = ['小', '标准', '大', '特大']
+const FONT_LABELS = ['小', '标准', '大', '特大', '超大']
 const THEME_OPTIONS: { value: Theme; label: string }[] = [
   { value: 'system', label: '跟随系统' },
   { value: 'light', label: '浅色' },
@@ -46,6 +46,14 @@ function MePage() {
   })
 
   const openArticle = (id: string) => open(articlePath(id))
+  const clearHistory = async () => {
+    const sure = await stores.platform.confirm(
+      '清除阅读历史？',
+      `将清除 ${library.history.size} 篇文章的阅读记录，收藏不受影响。`,
+      '清除',
+    )
+    if (sure) library.clearHistory()
+  }
   const masthead = issues.latestDetail
 
   return (
@@ -54,6 +62,7 @@ function MePage() {
       <SubscribeCard
         remaining={subscription.remaining}
         failed={subscription.statusState.status === 'error'}
+        refused={subscription.refused}
         busy={remind.busy || subscription.cancelling}
         note={remind.note}
         onSubscribe={remind.onTap}
@@ -92,6 +101,14 @@ function MePage() {
           value={settings.fontStep}
           onChange={(step) => settings.setFontStep(step)}
         />
+        <View
+          className={`me-page__follow${settings.followsSystem ? ' me-page__follow--on' : ''}`}
+          hoverClass={settings.followsSystem ? 'none' : 'pressed'}
+          ariaRole="button"
+          onClick={() => settings.followSystemFont()}
+        >
+          <Text>{settings.followsSystem ? '✓ 跟随系统字体大小' : '恢复跟随系统字体大小'}</Text>
+        </View>
         <Text className="me-page__label">外观</Text>
         <Segmented
           options={THEME_OPTIONS}
@@ -127,7 +144,13 @@ function MePage() {
       <View className="section-title">
         <Text>阅读历史</Text>
         {library.history.size ? (
-          <View className="me-page__clear" onClick={() => library.clearHistory()}>
+          <View
+            className="me-page__clear"
+            hoverClass="pressed"
+            ariaRole="button"
+            ariaLabel="清除阅读历史"
+            onClick={() => void clearHistory()}
+          >
             <Text>清除</Text>
           </View>
         ) : null}

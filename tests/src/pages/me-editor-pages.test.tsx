@@ -91,6 +91,37 @@ describe('我的', () => {
     expect(navigateTo).toHaveBeenCalledWith({ url: '/packages/editor/index/index' })
     view.unmount()
   })
+  it('asks before clearing the reading history, and keeps it when the reader says no', async () => {
+    const { show, stores } = setup(false)
+    const platform = stores.platform as FakePlatform
+    await stores.readArticle(archive(2)[0].articles[0].id)
+    setRouterParams({})
+    const view = await show(<MePage />)
+    platform.confirmAnswer = false
+    tap(view.container.querySelector('.me-page__clear'))
+    await settle()
+    expect(stores.library.history.size).toBe(1)
+    platform.confirmAnswer = true
+    tap(view.container.querySelector('.me-page__clear'))
+    await settle()
+    expect(stores.library.history.size).toBe(0)
+    view.unmount()
+  })
+
+  it('after 总是拒绝 no longer says issues will be notified', async () => {
+    const { show, subscription } = setup(false)
+    subscription.state.remaining = 2
+    setRouterParams({})
+    const view = await show(<MePage />)
+    tap(byText(view.container, '再提醒一期'))
+    tap(byText(view.container, '总是拒绝'))
+    await settle()
+    const card = view.container.querySelector('.subscribe-card')?.textContent ?? ''
+    expect(card).not.toContain('接下来 2 期发布时会通知你')
+    expect(card).toContain('不会通知你')
+    view.unmount()
+  })
+
   it('lists a withdrawn favourite as 已下线 and does not open it', async () => {
     const { show, stores, navigateTo } = setup(false)
     const [first] = archive(2)
