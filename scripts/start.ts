@@ -23,7 +23,7 @@ async function main(): Promise<void> {
 
   const unlock = lockStore(dataDir)
   process.on('exit', unlock)
-  const staticRoot = ensureH5Build(ROOT)
+  const staticRoot = await ensureH5Build(ROOT)
   const operatorOpenid = newOperatorOpenid()
   const cloud = createLocalCloud(dataDir, [...adminOpenidsFromEnv(process.env), operatorOpenid])
   const loaded = await loadDemoIssuesIfEmpty(cloud.db, new Date())
