@@ -37,7 +37,10 @@ export default defineConfig<'webpack5'>(async (merge) => {
       '@': path.resolve(root, 'src'),
       '@core': coreDir,
     },
-    plugins: [path.resolve(__dirname, 'plugins/dist-project-config.ts')],
+    plugins: [
+      path.resolve(__dirname, 'plugins/dist-project-config.ts'),
+      path.resolve(__dirname, 'plugins/aria-attributes.ts'),
+    ],
     // weapp: the default share images (config/share-images.ts) ship as files of the reader
     // subpackage, because share `imageUrl`s are package paths, not bundled modules.
     copy: {

@@ -5,12 +5,14 @@ import { CLOUD_ENV } from '@/config'
 import { NOTICE_UNKNOWN_PAGE, unknownRoute } from '@/services/entry'
 import { ALL_PAGES, LATEST_TAB } from '@/services/routes'
 import { watchSystemDark } from '@/services/system-theme'
+import { enableWeappAria } from '@/services/weapp-aria'
 import { StoresContext } from '@/stores/context'
 import { RootStore } from '@/stores/root-store'
 
 import './app.scss'
 
 if (process.env.TARO_ENV === 'weapp') {
+  enableWeappAria()
   // Functions run in the project's default cloud environment unless TARO_APP_CLOUD_ENV names one.
   Taro.cloud.init(CLOUD_ENV ? { env: CLOUD_ENV, traceUser: false } : { traceUser: false })
 }

@@ -43,6 +43,9 @@ export function applyThemeChrome(dark: boolean, isTabPage: boolean): void {
     document.documentElement.style.backgroundColor = background
     document.body.style.backgroundColor = background
     document.documentElement.style.colorScheme = dark ? 'dark' : 'light'
+    // Pages scroll inside their own element there: keyboard users must be able to reach it.
+    for (const el of document.querySelectorAll('.taro_page, taro-scroll-view-core'))
+      if (!el.hasAttribute('tabindex')) el.setAttribute('tabindex', '0')
   } else {
     Taro.setBackgroundColor({
       backgroundColor: background,

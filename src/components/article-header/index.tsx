@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components'
 
+import { a11y } from '@/utils/a11y'
 import { RegionChip } from '../region-chip'
 import './index.scss'
 
@@ -22,7 +23,7 @@ export function ArticleHeader(props: ArticleHeaderProps) {
         <RegionChip region={region} />
         <View
           className="article-header__issue"
-          ariaRole={onOpenIssue ? 'link' : undefined}
+          {...(onOpenIssue ? a11y('link') : {})}
           onClick={onOpenIssue}
         >
           <Text>《双周决策观察》{issueLabel}</Text>

@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components'
 
+import { a11y } from '@/utils/a11y'
 import { HighlightedText } from '../highlighted-text'
 import { RegionChip } from '../region-chip'
 import './index.scss'
@@ -37,7 +38,7 @@ export function ArticleRow(props: ArticleRowProps) {
   } = props
   if (withdrawn)
     return (
-      <View className="article-row article-row--withdrawn" ariaLabel={`${title}，已下线`}>
+      <View className="article-row article-row--withdrawn">
         <Text className="article-row__title">{title}</Text>
         <View className="article-row__meta">
           <Text className="article-row__badge">已下线</Text>
@@ -49,8 +50,7 @@ export function ArticleRow(props: ArticleRowProps) {
     <View
       className="article-row"
       hoverClass="pressed"
-      ariaRole="link"
-      ariaLabel={title}
+      {...a11y('link', title)}
       onClick={() => onOpen(id)}
     >
       <HighlightedText className="article-row__title" text={title} ranges={titleHits} />

@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components'
 
+import { a11y } from '@/utils/a11y'
 import './index.scss'
 
 export interface ArticleToolbarProps {
@@ -25,8 +26,7 @@ export function ArticleToolbar(props: ArticleToolbarProps) {
         <View
           className={`article-toolbar__button${canShrink ? '' : ' article-toolbar__button--disabled'}`}
           hoverClass="pressed"
-          ariaRole="button"
-          ariaLabel="缩小字号"
+          {...a11y('button', '缩小字号')}
           onClick={canShrink ? onShrink : undefined}
         >
           <Text className="article-toolbar__small-a">A-</Text>
@@ -35,8 +35,7 @@ export function ArticleToolbar(props: ArticleToolbarProps) {
         <View
           className={`article-toolbar__button${canGrow ? '' : ' article-toolbar__button--disabled'}`}
           hoverClass="pressed"
-          ariaRole="button"
-          ariaLabel="放大字号"
+          {...a11y('button', '放大字号')}
           onClick={canGrow ? onGrow : undefined}
         >
           <Text className="article-toolbar__large-a">A+</Text>
@@ -47,8 +46,7 @@ export function ArticleToolbar(props: ArticleToolbarProps) {
           <View
             className="article-toolbar__share"
             hoverClass="pressed"
-            ariaRole="button"
-            ariaLabel="复制本文链接"
+            {...a11y('button', '复制本文链接')}
             onClick={onShare}
           >
             <Text>分享</Text>
@@ -57,8 +55,7 @@ export function ArticleToolbar(props: ArticleToolbarProps) {
         <View
           className={`article-toolbar__fav${favourite ? ' article-toolbar__fav--on' : ''}`}
           hoverClass="pressed"
-          ariaRole="button"
-          ariaLabel={favourite ? '取消收藏' : '收藏'}
+          {...a11y('button', favourite ? '取消收藏' : '收藏')}
           onClick={onToggleFavourite}
         >
           <Text className="article-toolbar__star">{favourite ? '★' : '☆'}</Text>

@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components'
 
 import type { IssueSummary } from '@core/api/content'
 import { formatMonthDay, issueLabel, totalLabel } from '@/utils/format'
+import { a11y } from '@/utils/a11y'
 
 import { RegionChip } from '../region-chip'
 import './index.scss'
@@ -23,8 +24,10 @@ export function IssueCover({ issue, onOpen, onRemind, remindHint, readLine }: Is
     <View
       className="issue-cover"
       hoverClass="pressed"
-      ariaRole="link"
-      ariaLabel={`阅读${issueLabel(issue)}，共 ${issue.articleCount} 篇${readLine ? `，${readLine}` : ''}`}
+      {...a11y(
+        'link',
+        `阅读${issueLabel(issue)}，共 ${issue.articleCount} 篇${readLine ? `，${readLine}` : ''}`,
+      )}
       onClick={() => onOpen(issue.id)}
     >
       <View className="issue-cover__brand">
@@ -60,8 +63,7 @@ export function IssueCover({ issue, onOpen, onRemind, remindHint, readLine }: Is
         <View
           className="issue-cover__remind"
           hoverClass="pressed"
-          ariaRole="button"
-          ariaLabel={`订阅更新提醒：${remindHint || '新一期发布时通知我'}`}
+          {...a11y('button', `订阅更新提醒：${remindHint || '新一期发布时通知我'}`)}
           onClick={(e) => {
             e.stopPropagation()
             onRemind()

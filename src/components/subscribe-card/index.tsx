@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components'
 
+import { a11y } from '@/utils/a11y'
 import { RemindNoteLine, type RemindNote } from '../remind-button'
 import './index.scss'
 
@@ -51,7 +52,7 @@ export function SubscribeCard(props: SubscribeCardProps) {
         <View
           className={`subscribe-card__primary${busy ? ' subscribe-card__primary--busy' : ''}`}
           hoverClass="subscribe-card__primary--pressed"
-          ariaRole="button"
+          {...a11y('button')}
           onClick={busy ? undefined : onSubscribe}
         >
           <Text>{remaining && remaining > 0 ? '再提醒一期' : '订阅更新提醒'}</Text>
@@ -60,7 +61,7 @@ export function SubscribeCard(props: SubscribeCardProps) {
           <View
             className="subscribe-card__secondary"
             hoverClass="pressed"
-            ariaRole="button"
+            {...a11y('button')}
             onClick={onCancel}
           >
             <Text>停止提醒</Text>

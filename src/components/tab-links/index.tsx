@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components'
 
+import { a11y } from '@/utils/a11y'
 import './index.scss'
 
 export type TabLinkName = 'latest' | 'search' | 'me'
@@ -17,15 +18,14 @@ const LINKS: { tab: TabLinkName; label: string }[] = [
 /** The way on from a page opened cold from a link: the publication's name and three tabs. */
 export function TabLinks({ onGo }: TabLinksProps) {
   return (
-    <View className="tab-links" ariaRole="navigation" ariaLabel="栏目">
+    <View className="tab-links" {...a11y('navigation', '栏目')}>
       <Text className="tab-links__name">双周决策观察</Text>
       {LINKS.map((l) => (
         <View
           key={l.tab}
           className="tab-links__link"
           hoverClass="pressed"
-          ariaRole="link"
-          ariaLabel={l.label}
+          {...a11y('link', l.label)}
           onClick={() => onGo(l.tab)}
         >
           <Text>{l.label}</Text>

@@ -12,6 +12,7 @@ import { useConsentDialog, useRemind } from '@/hooks/use-remind'
 import { articlePath, EDITOR_ROUTES, open } from '@/services/routes'
 import { useStores } from '@/stores/context'
 import { FONT_SIZES, type Theme } from '@/stores/settings-store'
+import { a11y } from '@/utils/a11y'
 
 import './index.scss'
 
@@ -76,6 +77,7 @@ function MePage() {
           <View
             className="card me-page__editor"
             hoverClass="pressed"
+            {...a11y('link')}
             onClick={() => open(EDITOR_ROUTES.home)}
           >
             <View className="me-page__editor-main">
@@ -104,7 +106,7 @@ function MePage() {
         <View
           className={`me-page__follow${settings.followsSystem ? ' me-page__follow--on' : ''}`}
           hoverClass={settings.followsSystem ? 'none' : 'pressed'}
-          ariaRole="button"
+          {...a11y('button')}
           onClick={() => settings.followSystemFont()}
         >
           <Text>{settings.followsSystem ? '✓ 跟随系统字体大小' : '恢复跟随系统字体大小'}</Text>
@@ -147,8 +149,7 @@ function MePage() {
           <View
             className="me-page__clear"
             hoverClass="pressed"
-            ariaRole="button"
-            ariaLabel="清除阅读历史"
+            {...a11y('button', '清除阅读历史')}
             onClick={() => void clearHistory()}
           >
             <Text>清除</Text>

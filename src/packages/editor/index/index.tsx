@@ -23,6 +23,7 @@ import {
   JOB_STATUS,
   totalLabel,
 } from '@/utils/format'
+import { a11y } from '@/utils/a11y'
 
 import '../editor.scss'
 
@@ -99,6 +100,7 @@ function EditorHomePage() {
         <View
           className="editor-page__link"
           hoverClass="pressed"
+          {...a11y('link')}
           onClick={() => open(EDITOR_ROUTES.preview)}
         >
           <Text>
@@ -146,6 +148,7 @@ function EditorHomePage() {
         <View
           className="editor-page__refresh"
           hoverClass="pressed"
+          {...a11y('button')}
           onClick={() => void editor.loadJobs()}
         >
           <Text>刷新</Text>
@@ -181,6 +184,7 @@ function EditorHomePage() {
         <View
           className="editor-page__refresh"
           hoverClass="pressed"
+          {...a11y('link')}
           onClick={() => open(EDITOR_ROUTES.audit)}
         >
           <Text>全部记录 ›</Text>

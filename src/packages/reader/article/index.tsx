@@ -27,11 +27,20 @@ import { articleShare } from '@/services/share'
 import { useStores } from '@/stores/context'
 import { FONT_SIZES } from '@/stores/settings-store'
 import { errorText, issueLabel, readingText } from '@/utils/format'
+import { a11y } from '@/utils/a11y'
 
 import './index.scss'
 
 /** How far down the page the reader is (0–1), from the page's scroll height. */
 function scrollProgress(top: number): Promise<number> {
+  if (process.env.TARO_ENV === 'h5') {
+    // h5 scrolls the shown page's own element, not the window.
+    const shown = [...document.querySelectorAll<HTMLElement>('.taro_page')]
+      .reverse()
+      .find((p) => p.offsetParent !== null || p.style.display !== 'none')
+    const room = shown ? shown.scrollHeight - shown.clientHeight : 0
+    return Promise.resolve(room > 0 ? Math.min(1, top / room) : 0)
+  }
   return new Promise((resolve) => {
     try {
       Taro.createSelectorQuery()
@@ -189,6 +198,7 @@ function ArticlePage() {
       <View
         className="article-page__issue"
         hoverClass="pressed"
+        {...a11y('link')}
         onClick={() => open(issuePath(issue.id))}
       >
         《双周决策观察》{issueLabel(issue)} · 本期目录 ›
