@@ -12,10 +12,12 @@ import type { Transport } from '@/services/transport'
 
 import { ArticlesStore } from './articles-store'
 import { ConsentStore } from './consent-store'
+import { EditorDeskStore } from './editor-desk-store'
 import { EditorStore } from './editor-store'
 import { IssuesStore } from './issues-store'
 import { LaunchStore } from './launch-store'
 import { LibraryStore } from './library-store'
+import { PosterStore } from './poster-store'
 import { RegionsStore } from './regions-store'
 import { SearchStore } from './search-store'
 import { SettingsStore } from './settings-store'
@@ -51,6 +53,8 @@ export class RootStore {
   readonly launch: LaunchStore
   readonly share: ShareStore
   readonly editor: EditorStore
+  readonly desk: EditorDeskStore
+  readonly posters: PosterStore
 
   constructor(deps: RootStoreDeps = {}) {
     const storage = deps.storage ?? createTaroStorage()
@@ -98,9 +102,17 @@ export class RootStore {
     )
     this.launch = new LaunchStore()
     this.share = new ShareStore(this.platform)
-    this.editor = new EditorStore(new EditorApi(transport), this.api, this.platform, {
+    const editorApi = new EditorApi(transport)
+    this.desk = new EditorDeskStore(editorApi, this.api, this.platform, {
       onContentChanged: () => void this.issues.refresh(),
     })
+    this.editor = new EditorStore(editorApi, this.platform, {
+      onContentChanged: () => {
+        void this.issues.refresh()
+        this.desk.refresh()
+      },
+    })
+    this.posters = new PosterStore(editorApi, this.platform)
   }
 
   /** Opens an article for reading: loads it (cache first when offline) and records it in the history. */

@@ -138,8 +138,12 @@ describe('我的', () => {
     tap(rows[0])
     expect(navigateTo).not.toHaveBeenCalled()
     const history = [...view.container.querySelectorAll('.me-page__history .article-row')]
-    expect(history.map((r) => r.textContent?.includes('已下线'))).toEqual([true, false])
-    tap(history[1])
+    const row = (title: string) => history.find((r) => r.textContent?.includes(title))!
+    expect(row(gone.title).textContent).toContain('已下线')
+    expect(row(kept.title).textContent).not.toContain('已下线')
+    tap(row(gone.title))
+    expect(navigateTo).not.toHaveBeenCalled()
+    tap(row(kept.title))
     expect(navigateTo).toHaveBeenCalledTimes(1)
     view.unmount()
   })
@@ -159,7 +163,7 @@ describe('the editor pages', () => {
     const { show, stores } = setup(true)
     await stores.editor.previewText(readSampleIssue())
     await stores.editor.publish()
-    await stores.editor.unpublish({ id: 'i280', year: 2024, number: 6 })
+    await stores.desk.unpublish({ id: 'i280', year: 2024, number: 6 })
     const view = await show(<EditorHomePage />)
     const rows = [...view.container.querySelectorAll('.audit-row')].map((r) => r.textContent ?? '')
     expect(rows).toHaveLength(2)
