@@ -11,6 +11,7 @@ import path from 'node:path'
 import type { BrowserContext, Page } from 'playwright-core'
 
 import { parseIssueText, type ParsedIssue } from '@core/index'
+import { renderIssueText } from '@core/issue-text/render'
 
 import {
   firstPage,
@@ -178,4 +179,40 @@ describe('accessibility of every screen', () => {
     await expect(page.locator('.landing-notice').innerText()).resolves.toContain('没有这个页面')
     await shot(page, 'a11y-unknown-route')
   })
+
+  it.each(['light', 'dark'] as const)(
+    'previews a replacement that drops articles: the difference by title, then a named confirmation (%s)',
+    async (scheme) => {
+      const page = await newPage(scheme)
+      await page.goto(`${base}#/packages/editor/index/index`)
+      await page.locator('.import-panel:visible').waitFor()
+      const shorter = renderIssueText(newest.issue, newest.articles.slice(0, 1))
+      await page.locator('.import-panel__text:visible textarea').fill(shorter)
+      await page.locator('.action-button:visible', { hasText: /^预览$/ }).click()
+      const diff = page.locator('.replace-diff:visible')
+      await diff.waitFor()
+      const removed = newest.articles.length - 1
+      const text = await diff.innerText()
+      expect(text).toContain(`删除 ${removed} 篇`)
+      for (const a of newest.articles.slice(1)) expect(text).toContain(a.title)
+      expect(await axeProblems(page)).toEqual([])
+      await shot(page, `a11y-editor-replace-diff-${scheme}`)
+      await page.locator('.action-button:visible', { hasText: `删除 ${removed} 篇` }).click()
+      await page
+        .locator('.action-button:visible', { hasText: `确认替换并删除 ${removed} 篇` })
+        .waitFor()
+      await scrollPage(page, 1e6)
+      expect(await axeProblems(page)).toEqual([])
+      await shot(page, `a11y-editor-replace-confirm-${scheme}`)
+      await page.locator('.action-button:visible', { hasText: '不替换' }).click()
+      // Nothing was replaced: the issue still has all its articles.
+      const r = await fetch(`${base}api/content`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ action: 'issues.get', id: newest.issue.id }),
+      })
+      const body = (await r.json()) as { data: { articleCount: number } }
+      expect(body.data.articleCount).toBe(newest.articles.length)
+    },
+  )
 })
