@@ -264,4 +264,23 @@ describe('reading comfort', () => {
     expect(m.pageWide).toBe(true)
     await shot(page, 'reading-editor-paste')
   })
+
+  it('follows the browser’s font size setting until the reader picks a size', async () => {
+    const page = await newPage()
+    // As a reader who set the browser's default font to 20 px (Chrome's 大).
+    const cdp = await page.context().newCDPSession(page)
+    await cdp.send('Page.setFontSizes', { fontSizes: { standard: 20, fixed: 16 } })
+    const a = articles[0]
+    await page.goto(base)
+    await openArticle(page, base, a.id, a.title)
+    const body = () =>
+      page
+        .locator('.article-body:visible')
+        .first()
+        .evaluate((el) => parseFloat(getComputedStyle(el).fontSize))
+    expect(await body()).toBeCloseTo(22, 0)
+    await expect(page.locator('.article-toolbar__size:visible').innerText()).resolves.toBe('22')
+    await page.locator('.article-toolbar__button:visible').first().click()
+    expect(await body()).toBeCloseTo(19, 0)
+  })
 })
