@@ -17,12 +17,14 @@ import {
   firstPage,
   freePort,
   openContext,
+  callFunction,
   presetIdentity,
   publish,
   requireChromium,
   ROOT,
   shot,
   startServer,
+  tab,
   tearDown,
   watch,
 } from './support/browser'
@@ -282,5 +284,43 @@ describe('reading comfort', () => {
     await expect(page.locator('.article-toolbar__size:visible').innerText()).resolves.toBe('22')
     await page.locator('.article-toolbar__button:visible').first().click()
     expect(await body()).toBeCloseTo(19, 0)
+  })
+
+  // Last: it unpublishes the dense issue.
+  it('an open session stops listing an unpublished issue, and its cached article turns 已下线', async () => {
+    const page = await newPage()
+    const a = dense.articles[0]
+    const label = `${dense.issue.year} 年第 ${dense.issue.number} 期`
+    await page.goto(base)
+    await page.locator('.issue-cover', { hasText: label }).waitFor()
+    await openArticle(page, base, a.id, a.title)
+    await page.locator('.article-toolbar__fav:visible').click()
+    await page.goto(`${base}#/pages/latest/index`)
+    await page.locator('.issue-cover', { hasText: label }).waitFor()
+    await tab(page, '我的')
+    await page.locator('.me-page__favourites .article-row', { hasText: a.title }).waitFor()
+    const r = await callFunction(
+      base,
+      'publish',
+      { action: 'issues.unpublish', id: dense.issue.id },
+      EDITOR,
+    )
+    expect(r.ok).toBe(true)
+    // Back on 最新 without a reload: the list was fetched again.
+    await tab(page, '最新')
+    const newestDemo = [...demos].sort((x, y) => y.issue.totalNumber - x.issue.totalNumber)[0].issue
+    await page
+      .locator('.issue-cover:visible', {
+        hasText: `${newestDemo.year} 年第 ${newestDemo.number} 期`,
+      })
+      .waitFor()
+    await expect(page.locator('.issue-cover:visible').innerText()).resolves.not.toContain(label)
+    // The cached copy is not shown: the reader lands on 最新 with the notice.
+    await page.goto(`${base}#/packages/reader/article/index?id=${a.id}`)
+    await page.locator('.landing-notice:visible', { hasText: '不存在或已下线' }).waitFor()
+    await tab(page, '我的')
+    const row = page.locator('.me-page__favourites .article-row:visible', { hasText: a.title })
+    await expect(row.innerText()).resolves.toContain('已下线')
+    await shot(page, 'reading-withdrawn-favourite')
   })
 })
