@@ -4,41 +4,30 @@
  * unknown route lands on 最新. Screenshots of each go to test-results/screens/.
  */
 import type { ChildProcess } from 'node:child_process'
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
 import type { BrowserContext, Page } from 'playwright-core'
 
-import { parseIssueText, type ParsedIssue } from '@core/index'
 import { renderIssueText } from '@core/issue-text/render'
 
 import {
-  firstPage,
   freePort,
-  openContext,
-  presetIdentity,
+  presetSettings,
   requireChromium,
-  ROOT,
   SCREENS,
   scrollPage,
   shot,
   startServer,
+  suitePage,
   tearDown,
-  watch,
 } from './support/browser'
+import { demoIssues } from '../fixtures/demo-issues'
 
 jest.setTimeout(900_000)
 
-const DEMO_DIR = path.join(ROOT, 'demo/issues')
-const demos: ParsedIssue[] = readdirSync(DEMO_DIR)
-  .filter((f) => f.endsWith('.txt'))
-  .map((f) => {
-    const r = parseIssueText(readFileSync(path.join(DEMO_DIR, f), 'utf8'))
-    if (!r.ok) throw new Error(`${f}: ${r.error.message}`)
-    return r.data
-  })
-  .sort((a, b) => b.issue.totalNumber - a.issue.totalNumber)
+const demos = demoIssues()
 const newest = demos[0]
 const EDITOR = 'h5-0000000000a1'
 const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8')
@@ -111,14 +100,8 @@ describe('accessibility of every screen', () => {
     expect(problems).toEqual([])
   })
 
-  const newPage = async (scheme: 'light' | 'dark'): Promise<Page> => {
-    const context = await openContext(scheme)
-    contexts.push(context)
-    await presetIdentity(context, EDITOR)
-    const page = await firstPage(context)
-    watch(page, problems)
-    return page
-  }
+  const newPage = (scheme: 'light' | 'dark'): Promise<Page> =>
+    suitePage(contexts, problems, scheme, { openid: EDITOR })
 
   it.each([
     ['light', 1, 17],
@@ -130,10 +113,7 @@ describe('accessibility of every screen', () => {
     async (scheme, fontStep, _px) => {
       const page = await newPage(scheme)
       await page.goto(base)
-      await page.evaluate((s) => localStorage.setItem('settings', JSON.stringify({ data: s })), {
-        fontStep,
-        theme: 'system',
-      })
+      await presetSettings(page, { fontStep, theme: 'system' })
       await page.reload()
       const found: string[] = []
       for (const screen of SCREEN_LIST) {

@@ -4,7 +4,7 @@
  * article text uses the reader's size and theme, and small controls are full tap targets.
  */
 import type { ChildProcess } from 'node:child_process'
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
@@ -14,31 +14,23 @@ import { parseIssueText, type ParsedIssue } from '@core/index'
 import { renderIssueText } from '@core/issue-text/render'
 
 import {
-  firstPage,
   freePort,
-  openContext,
   callFunction,
   presetIdentity,
+  presetSettings,
   publish,
   requireChromium,
-  ROOT,
   shot,
   startServer,
+  suitePage,
   tab,
   tearDown,
-  watch,
 } from './support/browser'
+import { DEMO_DIR, demoFiles, demoIssues } from '../fixtures/demo-issues'
 
 jest.setTimeout(600_000)
 
-const DEMO_DIR = path.join(ROOT, 'demo/issues')
-const demos: ParsedIssue[] = readdirSync(DEMO_DIR)
-  .filter((f) => f.endsWith('.txt'))
-  .map((f) => {
-    const r = parseIssueText(readFileSync(path.join(DEMO_DIR, f), 'utf8'))
-    if (!r.ok) throw new Error(`${f}: ${r.error.message}`)
-    return r.data
-  })
+const demos = demoIssues()
 
 /**
  * An issue of our own whose paragraphs are dense with numbers and Latin words (the tokens readers
@@ -71,10 +63,6 @@ function tokenIssue(): ParsedIssue {
 const dense = tokenIssue()
 const articles = [...demos, dense].flatMap((d) => d.articles)
 const EDITOR = 'h5-0000000000e1'
-
-/** The reader's saved settings, as the app stores them (Taro's `{ data }` format). */
-const presetSettings = (page: Page, settings: { fontStep: number; theme: string }) =>
-  page.evaluate((s) => localStorage.setItem('settings', JSON.stringify({ data: s })), settings)
 
 /** Opens an article and waits until its page shows that title. */
 async function openArticle(page: Page, base: string, id: string, title: string): Promise<void> {
@@ -132,8 +120,7 @@ describe('reading comfort', () => {
   beforeAll(async () => {
     requireChromium()
     dataDir = mkdtempSync(path.join(os.tmpdir(), 'reading-'))
-    for (const f of readdirSync(DEMO_DIR).filter((f) => f.endsWith('.txt')))
-      publish(path.join(DEMO_DIR, f), dataDir)
+    for (const f of demoFiles()) publish(path.join(DEMO_DIR, f), dataDir)
     const denseFile = path.join(dataDir, 'dense.txt')
     writeFileSync(denseFile, renderIssueText(dense.issue, dense.articles))
     publish(denseFile, dataDir)
@@ -150,16 +137,10 @@ describe('reading comfort', () => {
     expect(problems).toEqual([])
   })
 
-  const newPage = async (
+  const newPage = (
     scheme: 'light' | 'dark' = 'light',
     options: { desktop?: boolean; watched?: boolean } = {},
-  ): Promise<Page> => {
-    const context = await openContext(scheme, options)
-    contexts.push(context)
-    const page = await firstPage(context)
-    if (options.watched !== false) watch(page, problems)
-    return page
-  }
+  ): Promise<Page> => suitePage(contexts, problems, scheme, options)
 
   it.each([
     [1, 17],
@@ -248,7 +229,7 @@ describe('reading comfort', () => {
     await page.goto(`${base}#/packages/editor/index/index`)
     const box = page.locator('.import-panel__text:visible textarea').first()
     await box.waitFor()
-    await box.fill(readFileSync(path.join(DEMO_DIR, readdirSync(DEMO_DIR)[0]), 'utf8'))
+    await box.fill(readFileSync(path.join(DEMO_DIR, demoFiles()[0]), 'utf8'))
     const m = await box.evaluate((el) => {
       const s = getComputedStyle(el)
       const frame = el.closest('.import-panel__text')!.getBoundingClientRect()
@@ -308,7 +289,7 @@ describe('reading comfort', () => {
     expect(r.ok).toBe(true)
     // Back on 最新 without a reload: the list was fetched again.
     await tab(page, '最新')
-    const newestDemo = [...demos].sort((x, y) => y.issue.totalNumber - x.issue.totalNumber)[0].issue
+    const newestDemo = demos[0].issue
     await page
       .locator('.issue-cover:visible', {
         hasText: `${newestDemo.year} 年第 ${newestDemo.number} 期`,

@@ -119,6 +119,25 @@ export const openContext = (
 export const firstPage = async (context: BrowserContext): Promise<Page> =>
   context.pages()[0] ?? (await context.newPage())
 
+/**
+ * A fresh context's page for a suite that closes its contexts at the end (`contexts`), its script
+ * errors and dialogs collected in `problems` unless `watched: false`; `openid` presets the h5
+ * identity.
+ */
+export async function suitePage(
+  contexts: BrowserContext[],
+  problems: string[],
+  scheme: 'light' | 'dark' = 'light',
+  options: { desktop?: boolean; watched?: boolean; openid?: string } = {},
+): Promise<Page> {
+  const context = await openContext(scheme, { desktop: options.desktop })
+  contexts.push(context)
+  if (options.openid) await presetIdentity(context, options.openid)
+  const page = await firstPage(context)
+  if (options.watched !== false) watch(page, problems)
+  return page
+}
+
 /** Collects what must never happen on a page: script errors and dialogs (alert from injected text). */
 export function watch(page: Page, problems: string[]): void {
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`))
@@ -154,6 +173,10 @@ export const presetIdentity = (context: BrowserContext, openid: string) =>
     if (!localStorage.getItem('dev.openid'))
       localStorage.setItem('dev.openid', JSON.stringify({ data: id }))
   }, openid)
+
+/** Saves the reader's settings as the app stores them (Taro's `{ data }` format); reload to apply. */
+export const presetSettings = (page: Page, settings: { fontStep: number; theme: string }) =>
+  page.evaluate((s) => localStorage.setItem('settings', JSON.stringify({ data: s })), settings)
 
 /** POSTs to a function of the local server as the given caller. */
 export async function callFunction<T>(

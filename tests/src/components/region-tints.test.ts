@@ -2,27 +2,23 @@
  * Region tints: the regions of any one issue never share a tint, a region keeps its tint, and
  * every tint is readable in both themes.
  */
-import { readdirSync, readFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import path from 'node:path'
 
-import { parseIssueText } from '@core/index'
 import { regionTint, TINT_COUNT } from '@/components/region-chip/tint'
 
 import { parsedSample } from '../../fixtures/content'
+import { demoIssues } from '../../fixtures/demo-issues'
 import { contrast } from '../support/contrast'
 
 const ROOT = path.resolve(__dirname, '../../..')
-const DEMO = path.join(ROOT, 'demo/issues')
 
 /** The regions of every issue in use: the demo issues and the test fixture. */
 function issuesRegions(): { name: string; regions: string[] }[] {
-  const demo = readdirSync(DEMO)
-    .filter((f) => f.endsWith('.txt'))
-    .map((f) => {
-      const r = parseIssueText(readFileSync(path.join(DEMO, f), 'utf8'))
-      if (!r.ok) throw new Error(`${f}: ${r.error.message}`)
-      return { name: f, regions: [...new Set(r.data.articles.map((a) => a.region))] }
-    })
+  const demo = demoIssues().map((d) => ({
+    name: `总第 ${d.issue.totalNumber} 期`,
+    regions: [...new Set(d.articles.map((a) => a.region))],
+  }))
   const sample = parsedSample()
   return [...demo, { name: 'fixture', regions: [...new Set(sample.articles.map((a) => a.region))] }]
 }
