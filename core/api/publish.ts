@@ -90,6 +90,12 @@ export const publishInput = z.discriminatedUnion('action', [
        * an issue publishes whatever its size; or an issue already parsed, when it fits a request.
        */
       parsed: parsedIssueSchema.optional(),
+      /**
+       * How many published articles the editor confirmed the replacement removes (the preview's
+       * count). When given, the server publishes only if that is still what it would remove, so a
+       * preview gone stale (the issue changed since) cannot remove more than the editor saw.
+       */
+      confirmRemoved: z.number().int().min(0).max(1000).optional(),
       ...issueSource,
     })
     .strict(),

@@ -226,7 +226,8 @@ export class EditorStore {
     }
     this.removalAsked = false
     this.publishState = loading()
-    const res = await this.api.publish(from)
+    // A replacement tells the server what the editor confirmed it removes (0 included).
+    const res = await this.api.publish(from, this.preview.existing ? removing : undefined)
     runInAction(() => {
       if (res.ok) {
         this.published = res.data

@@ -303,4 +303,26 @@ describe('replacing a published issue', () => {
     })
     expect(r.diff).toBeNull()
   })
+
+  it('replaces only when the confirmed removal count is still what the replacement removes', async () => {
+    const p = demo()
+    await publish(p)
+    const shorter = renderIssueText(p.issue, p.articles.slice(0, 2))
+    const removing = p.articles.length - 2
+    const count = async () => {
+      const r = await contentFunction({ action: 'issues.get', id: p.issue.id }, anonymous, { db })
+      return r.ok ? (r.data as { articleCount: number }).articleCount : -1
+    }
+    // A preview made before the issue changed, or a wrong count: refused, nothing changes.
+    const stale = await publishFunction(
+      { action: 'issues.publish', text: shorter, confirmRemoved: removing - 1 },
+      as('editor-1'),
+      { db, admins },
+    )
+    expect(stale).toMatchObject({ ok: false, error: { code: 'invalid_argument' } })
+    expect(!stale.ok && stale.error.message).toContain(`会删除 ${removing} 篇`)
+    expect(await count()).toBe(p.articles.length)
+    await call({ action: 'issues.publish', text: shorter, confirmRemoved: removing })
+    expect(await count()).toBe(2)
+  })
 })

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 
+import { parseIssueText } from '@core/index'
+import { renderIssueText } from '@core/issue-text/render'
 import { ContentApi } from '@/services/content-api'
 import { layoutPoster } from '@/services/drawing/poster'
 import { EditorApi } from '@/services/editor-api'
@@ -101,6 +103,30 @@ describe('EditorStore', () => {
     expect(editor.preview).toMatchObject({ kept: 10, added: 0, existing: { published: true } })
     await editor.publish()
     expect(editor.published).toMatchObject({ replaced: true, jobCreated: false })
+  })
+
+  it('a replacement that removes articles asks first, then tells the server the count it confirmed', async () => {
+    const { editor, transport } = setup()
+    const parsed = parseIssueText(DEMO_279)
+    if (!parsed.ok) throw new Error(parsed.error.message)
+    const { issue, articles } = parsed.data
+    await editor.previewText(DEMO_279)
+    await editor.publish()
+    await editor.previewText(renderIssueText(issue, articles.slice(0, 3)))
+    const removing = articles.length - 3
+    expect(editor.removedArticles.map((a) => a.title)).toEqual(
+      articles.slice(3).map((a) => a.title),
+    )
+    expect(await editor.publish()).toBe(false)
+    expect(editor.removalAsked).toBe(true)
+    expect(await editor.publish(removing - 1)).toBe(false)
+    expect(transport.countOf('issues.publish')).toBe(1)
+    expect(await editor.publish(removing)).toBe(true)
+    expect(transport.inputsOf('issues.publish')[1]).toMatchObject({ confirmRemoved: removing })
+    // The same file again removes nothing more: a replacement says so with 0.
+    await editor.previewText(renderIssueText(issue, articles.slice(0, 3)))
+    expect(await editor.publish()).toBe(true)
+    expect(transport.inputsOf('issues.publish')[2]).toMatchObject({ confirmRemoved: 0 })
   })
 
   it('says in one line what is wrong with a file that is not an issue', async () => {

@@ -107,10 +107,14 @@ export function publishService(options: { isEditor: boolean; supportsFiles?: boo
         const parsed = reparsed?.ok ? reparsed.data : input.parsed!
         const { id } = parsed.issue
         const replaced = published.has(id)
-        const articles = keepArticleIds(
-          published.get(id)?.articles ?? [],
-          parsed as ParsedIssue,
-        ).parsed.articles.map(({ id, title, region }) => ({ id, title, region }))
+        const before = published.get(id)?.articles ?? []
+        const articles = keepArticleIds(before, parsed as ParsedIssue).parsed.articles.map(
+          ({ id, title, region }) => ({ id, title, region }),
+        )
+        // As the server: a confirmed removal count must still be what the replacement removes.
+        const removing = replaceDiff(before, articles).removed.length
+        if (input.confirmRemoved !== undefined && input.confirmRemoved !== removing)
+          return fail('invalid_argument', `removes ${removing}, confirmed ${input.confirmRemoved}`)
         published.set(id, { articleCount: parsed.articles.length, published: true, articles })
         audit.unshift({
           at: new Date((clock += 60_000)).toISOString(),
