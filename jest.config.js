@@ -63,6 +63,7 @@ module.exports = {
         '^@tarojs/components$': '<rootDir>/node_modules/@tarojs/components/lib/react/index.js',
         '^@tarojs/taro$': '<rootDir>/tests/src/support/taro-shim.ts',
         '\\.(css|scss)$': '<rootDir>/tests/src/support/style-stub.ts',
+        '\\.png$': '<rootDir>/tests/src/support/file-stub.ts',
       },
       setupFiles: ['<rootDir>/tests/src/support/taro-globals.ts'],
     },

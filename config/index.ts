@@ -37,13 +37,20 @@ export default defineConfig<'webpack5'>(async (merge) => {
       '@': path.resolve(root, 'src'),
       '@core': coreDir,
     },
-    plugins: [path.resolve(__dirname, 'plugins/dist-project-config.ts')],
+    plugins: [
+      path.resolve(__dirname, 'plugins/dist-project-config.ts'),
+      path.resolve(__dirname, 'plugins/aria-attributes.ts'),
+    ],
     // weapp: the default share images (config/share-images.ts) ship as files of the reader
     // subpackage, because share `imageUrl`s are package paths, not bundled modules.
     copy: {
       patterns:
         process.env.TARO_ENV === 'weapp'
-          ? [{ from: 'src/packages/reader/assets/', to: 'dist/weapp/packages/reader/assets/' }]
+          ? [
+              { from: 'src/packages/reader/assets/', to: 'dist/weapp/packages/reader/assets/' },
+              // Tab icons are named by theme.json variables, which Taro does not follow.
+              { from: 'src/assets/tab/', to: 'dist/weapp/assets/tab/' },
+            ]
           : [],
       options: {},
     },
@@ -76,6 +83,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
         chunkFilename: 'css/[name].[contenthash:8].css',
       },
       postcss: {
+        // Root font at most what a 375-wide phone gets: sizes are CSS px at 375 (body 17 px), and a
+        // desktop window would otherwise scale them up to twice that (Taro's cap is 40 px).
+        pxtransform: { enable: true, config: { maxRootSize: 20 } },
         autoprefixer: { enable: true, config: {} },
         cssModules: { enable: false },
       },

@@ -1,5 +1,7 @@
 /**
- * Draws the four tab bar icons (normal and selected) as small PNGs into src/assets/tab/.
+ * Draws the four tab bar icons (normal and selected, light and dark) as small PNGs into
+ * src/assets/tab/, in the colours of src/theme.json. The selected icon is drawn with a heavier
+ * stroke, so the active tab reads as active by shape as well as colour.
  * Run once after changing a shape or colour: `npx tsx config/tab-icons.ts`.
  */
 import { writeFileSync } from 'node:fs'
@@ -7,9 +9,10 @@ import path from 'node:path'
 
 import { PNG } from 'pngjs'
 
+import theme from '../src/theme.json'
+
 const SIZE = 81
 const SUPERSAMPLE = 4
-const COLORS = { normal: '#5c6570', active: '#1d3557' }
 
 type Shape = (x: number, y: number) => boolean
 
@@ -46,8 +49,11 @@ const union =
   (x, y) =>
     shapes.some((s) => s(x, y))
 
-const W = 5
-const ICONS: Record<string, Shape> = {
+/** Stroke widths of the normal and the selected icons. */
+const NORMAL = 5
+const SELECTED = 7
+
+const icons = (W: number): Record<string, Shape> => ({
   // 最新: a printed page with lines of text.
   latest: union(
     roundedRect(18, 12, 63, 69, 6, W),
@@ -76,7 +82,7 @@ const ICONS: Record<string, Shape> = {
     ring(40.5, 27, 13, W),
     (x, y) => y <= 68 && Math.abs(Math.hypot((x - 40.5) / 25, (y - 70) / 23) - 1) <= W / 2 / 24,
   ),
-}
+})
 
 function draw(shape: Shape, hex: string): Buffer {
   const png = new PNG({ width: SIZE, height: SIZE })
@@ -98,8 +104,19 @@ function draw(shape: Shape, hex: string): Buffer {
 }
 
 const out = path.resolve(__dirname, '../src/assets/tab')
-for (const [name, shape] of Object.entries(ICONS)) {
-  writeFileSync(path.join(out, `${name}.png`), draw(shape, COLORS.normal))
-  writeFileSync(path.join(out, `${name}-active.png`), draw(shape, COLORS.active))
+const normal = icons(NORMAL)
+const selected = icons(SELECTED)
+for (const name of Object.keys(normal)) {
+  for (const [mode, suffix] of [
+    ['light', ''],
+    ['dark', '-dark'],
+  ] as const) {
+    const colours = theme[mode]
+    writeFileSync(path.join(out, `${name}${suffix}.png`), draw(normal[name], colours.tabColor))
+    writeFileSync(
+      path.join(out, `${name}-active${suffix}.png`),
+      draw(selected[name], colours.tabSelectedColor),
+    )
+  }
 }
-console.log(`wrote ${Object.keys(ICONS).length * 2} icons to ${out}`)
+console.log(`wrote ${Object.keys(normal).length * 4} icons to ${out}`)

@@ -30,7 +30,7 @@ async function main(): Promise<void> {
 
   const unlock = lockStore(dataDir)
   process.on('exit', unlock)
-  const staticRoot = ensureH5Build(ROOT)
+  const staticRoot = await ensureH5Build(ROOT)
   const operatorOpenid = newOperatorOpenid()
   const { cloud, demoIssues, swept } = await openLocalStore(
     dataDir,

@@ -70,6 +70,8 @@ export interface TocArticle {
   id: string
   title: string
   region: string
+  /** Characters of the article's text (reading time); absent in issues published before it. */
+  chars?: number
 }
 
 export interface IssueDetail extends IssueSummary {
@@ -89,6 +91,9 @@ export interface ArticleDetail {
   issue: IssueSummary
   prevId: string | null
   nextId: string | null
+  /** Titles of the neighbours, so a cold-opened article names them without its issue. */
+  prevTitle?: string | null
+  nextTitle?: string | null
 }
 
 export interface RegionSummary {

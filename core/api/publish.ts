@@ -124,6 +124,12 @@ export const publishInput = z.discriminatedUnion('action', [
        * an issue publishes whatever its size; or an issue already parsed, when it fits a request.
        */
       parsed: parsedIssueSchema.optional(),
+      /**
+       * How many published articles the editor confirmed the replacement removes (the preview's
+       * count). When given, the server publishes only if that is still what it would remove, so a
+       * preview gone stale (the issue changed since) cannot remove more than the editor saw.
+       */
+      confirmRemoved: z.number().int().min(0).max(1000).optional(),
       ...issueSource,
     })
     .strict(),
@@ -148,6 +154,25 @@ export interface AuditView {
   detail: string
 }
 
+/** One article in a replacement's difference, by its id and title. */
+export interface DiffArticle {
+  id: string
+  title: string
+  region: string
+}
+
+/** What replacing a published issue does to its articles, by title. */
+export interface ReplaceDiff {
+  /** Same id, same title and region. */
+  kept: DiffArticle[]
+  /** Same id (the article matched), but its title or region was corrected. */
+  changed: (DiffArticle & { before: string })[]
+  /** New articles, under new ids. */
+  added: DiffArticle[]
+  /** Published articles the file no longer has: readers lose them (favourites turn 已下线). */
+  removed: DiffArticle[]
+}
+
 export interface PreviewResult {
   /** What the file was read as. */
   format: 'text' | 'docx' | 'pdf'
@@ -160,6 +185,8 @@ export interface PreviewResult {
   existing: { published: boolean; articleCount: number } | null
   kept: number
   added: number
+  /** Article by article, when this replaces an issue already in the store. */
+  diff: ReplaceDiff | null
 }
 
 export type ParsedIssueInput = z.infer<typeof parsedIssueSchema>

@@ -71,7 +71,7 @@ async function timeToContent(
  * as a static HTML page (the floor).
  */
 export async function benchH5Paint(): Promise<Record<string, number>> {
-  const staticRoot = ensureH5Build(ROOT)
+  const staticRoot = await ensureH5Build(ROOT)
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'bench-paint-'))
   const cloud = createLocalCloud(dataDir, [])
   const [sample] = seedIssues()

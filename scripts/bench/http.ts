@@ -40,7 +40,7 @@ async function firstAnswer(url: string, body: object): Promise<void> {
 
 /** Cold start and `articles.get` throughput of the local server over HTTP on the 300-issue corpus. */
 export async function benchHttp(): Promise<Record<string, number>> {
-  ensureH5Build(ROOT)
+  await ensureH5Build(ROOT)
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'bench-http-'))
   const { corpus } = await corpusStore(dataDir, 300)
   const articleIds = corpus.flatMap((p) => p.articles.map((a) => a.id))

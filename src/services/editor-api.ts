@@ -41,10 +41,14 @@ export class EditorApi {
   }
 
   /** Publishes what was previewed; the server parses it again, so an issue of any size fits. */
-  publish(source: PublishSource): Result<PublishResults['issues.publish']> {
+  publish(
+    source: PublishSource,
+    confirmRemoved?: number,
+  ): Result<PublishResults['issues.publish']> {
     return safeCall<'publish', 'issues.publish'>(this.transport, 'publish', {
       action: 'issues.publish',
       ...source,
+      ...(confirmRemoved !== undefined ? { confirmRemoved } : {}),
     })
   }
 

@@ -58,6 +58,19 @@ function readId(value: string | undefined): string | undefined {
   }
 }
 
+export const NOTICE_UNKNOWN_PAGE = '没有这个页面，已为你打开最新一期'
+
+/**
+ * h5: the page a URL's hash route names, when it names one the app does not have (a mistyped or
+ * outdated link would otherwise show a blank page); null for known pages and for no route at all.
+ */
+export function unknownRoute(hash: string, known: readonly string[]): string | null {
+  const m = /^#(\/[^?]*)/.exec(hash)
+  if (!m || m[1] === '/') return null
+  const page = m[1].replace(/\/+$/, '')
+  return known.includes(page) ? null : page
+}
+
 /** The notice for a target that parsed but is not (or no longer) published. */
 export const missingNotice = (page: Exclude<EntryPage, 'latest'>): string =>
   page === 'article' ? NOTICE_MISSING_ARTICLE : NOTICE_MISSING_ISSUE

@@ -49,9 +49,42 @@ export const posterPath = (issueId: string): string =>
 export const editorArticlePath = (id: string): string =>
   `${EDITOR_ROUTES.article}?id=${encodeURIComponent(id)}`
 
+/** The tab pages, by name. */
+export const TAB_PAGES = {
+  latest: LATEST_TAB,
+  regions: '/pages/regions/index',
+  search: '/pages/search/index',
+  me: '/pages/me/index',
+} as const
+
+export type TabName = keyof typeof TAB_PAGES
+
+/** Every page of the app, as routes name them. */
+export const ALL_PAGES: readonly string[] = [
+  ...Object.values(TAB_PAGES),
+  ...Object.values(ROUTES),
+  ...Object.values(EDITOR_ROUTES),
+]
+
+/** Shows a tab (from any page, including one opened cold from a link). */
+export function switchToTab(tab: TabName): void {
+  const url = TAB_PAGES[tab]
+  Taro.switchTab({ url }).catch(() => Taro.reLaunch({ url }).catch(() => {}))
+}
+
 /** Shows the 最新 tab (from any page, including one opened cold from a link). */
-export function switchToLatest(): void {
-  Taro.switchTab({ url: LATEST_TAB }).catch(() =>
-    Taro.reLaunch({ url: LATEST_TAB }).catch(() => {}),
-  )
+export const switchToLatest = (): void => switchToTab('latest')
+
+/**
+ * Whether this page was opened cold (a link, a QR code) with nothing under it: h5 then has no tab
+ * bar and no back button, so the page offers the tabs itself. WeChat adds its own home button.
+ */
+export function openedCold(): boolean {
+  if (process.env.TARO_ENV !== 'h5') return false
+  try {
+    return Taro.getCurrentPages().length <= 1
+  } catch {
+    // No router (yet): not known to be cold.
+    return false
+  }
 }

@@ -27,16 +27,19 @@ export class ArticlesStore {
   constructor(
     private readonly api: ContentApi,
     storage: KeyValueStorage,
+    /** Told when the server answers `not_found` for an article (withdrawn or replaced away). */
+    private readonly onGone: (id: string, known: ArticleDetail | undefined) => void = () => {},
   ) {
     this.cache = new LruCache<ArticleDetail>(storage, 'cache.articles', ARTICLE_CACHE_SIZE)
     const saved = storage.get<[string, number][]>(POSITIONS_KEY)
     if (Array.isArray(saved))
       for (const [id, y] of saved) if (typeof y === 'number') this.positions.set(id, y)
-    makeAutoObservable<this, 'inFlight' | 'cache' | 'api' | 'disposers'>(this, {
+    makeAutoObservable<this, 'inFlight' | 'cache' | 'api' | 'disposers' | 'onGone'>(this, {
       inFlight: false,
       cache: false,
       api: false,
       disposers: false,
+      onGone: false,
     })
     this.disposers.push(
       reaction(
@@ -75,6 +78,12 @@ export class ArticlesStore {
             this.states.set(id, { status: 'ready', error: null, offline: false })
           } else if (this.articles.has(id) && res.error.code === 'unavailable') {
             this.states.set(id, { status: 'ready', error: null, offline: true })
+          } else if (res.error.code === 'not_found') {
+            // Withdrawn: no copy may stay readable, in memory or offline.
+            const known = this.articles.get(id)
+            this.forget((a) => a.article.id === id)
+            this.states.set(id, { status: 'error', error: res.error, offline: false })
+            this.onGone(id, known)
           } else {
             this.states.set(id, { status: 'error', error: res.error, offline: false })
           }
@@ -83,6 +92,18 @@ export class ArticlesStore {
       .finally(() => this.inFlight.delete(id))
     this.inFlight.set(id, p)
     return p
+  }
+
+  /** Drops every known copy of the articles picked (memory, offline cache, reading position). */
+  forget(pick: (detail: ArticleDetail) => boolean): void {
+    const all = new Map(this.cache.keys().map((id) => [id, this.cache.peek(id)!]))
+    for (const [id, d] of this.articles) all.set(id, d)
+    for (const [id, d] of all)
+      if (d && pick(d)) {
+        this.articles.delete(id)
+        this.cache.delete(id)
+        this.positions.delete(id)
+      }
   }
 
   /** Remembers how far down an article the reader got (bounded to the most recent articles). */

@@ -12,6 +12,16 @@ import { LruCache } from './lru-cache'
 export const ISSUE_CACHE_SIZE = 10
 const FIRST_PAGE = 'first-page'
 
+/** What the issues store tells the other stores when the server no longer has something. */
+export interface IssuesGoneHooks {
+  /** An issue was withdrawn (unpublished): everything of it must go. */
+  issueGone(id: string): void
+  /** A replaced issue no longer holds these articles. */
+  articlesGone(ids: string[]): void
+}
+
+const noHooks: IssuesGoneHooks = { issueGone: () => {}, articlesGone: () => {} }
+
 /** The archive of issues (newest first) and each opened issue's contents. */
 export class IssuesStore {
   summaries = new Map<string, IssueSummary>()
@@ -26,14 +36,16 @@ export class IssuesStore {
   constructor(
     private readonly api: ContentApi,
     storage: KeyValueStorage,
+    private readonly gone: IssuesGoneHooks = noHooks,
   ) {
     this.cache = new LruCache<IssueDetail>(storage, 'cache.issues', ISSUE_CACHE_SIZE)
     this.listCache = new LruCache<Page<IssueSummary>>(storage, 'cache.issue-list', 1)
-    makeAutoObservable<this, 'inFlight' | 'cache' | 'listCache' | 'api'>(this, {
+    makeAutoObservable<this, 'inFlight' | 'cache' | 'listCache' | 'api' | 'gone'>(this, {
       inFlight: false,
       cache: false,
       listCache: false,
       api: false,
+      gone: false,
     })
   }
 
@@ -87,6 +99,7 @@ export class IssuesStore {
       runInAction(() => {
         if (res.ok) {
           this.listCache.put(FIRST_PAGE, res.data)
+          this.forgetUnlisted(res.data)
           this.takePage(res.data, true)
           this.archive.offline = false
           return
@@ -142,6 +155,12 @@ export class IssuesStore {
 
   private takeDetail(id: string, res: ApiResponse<IssueDetail>): void {
     if (res.ok) {
+      const before = this.details.get(id)
+      if (before) {
+        const now = new Set(articleIdsOf(res.data))
+        const removed = articleIdsOf(before).filter((a) => !now.has(a))
+        if (removed.length) this.gone.articlesGone(removed)
+      }
       this.details.set(id, res.data)
       this.summaries.set(id, res.data)
       this.cache.put(id, res.data)
@@ -153,7 +172,49 @@ export class IssuesStore {
       this.detailStates.set(id, { status: 'ready', error: null, offline: true })
       return
     }
+    if (res.error.code === 'not_found') this.forgetIssue(id)
     this.detailStates.set(id, { status: 'error', error: res.error, offline: false })
+  }
+
+  /** Drops a withdrawn issue from the list, memory and both offline caches, and tells the others. */
+  forgetIssue(id: string): void {
+    this.details.delete(id)
+    this.summaries.delete(id)
+    this.cache.delete(id)
+    this.archive.ids = this.archive.ids.filter((x) => x !== id)
+    const page = this.listCache.peek(FIRST_PAGE)
+    if (page?.items.some((i) => i.id === id))
+      this.listCache.put(FIRST_PAGE, { ...page, items: page.items.filter((i) => i.id !== id) })
+    this.gone.issueGone(id)
+  }
+
+  /** Takes a withdrawn article out of its issue's contents (memory and offline copy). */
+  forgetArticle(issueId: string, articleId: string): void {
+    const detail = this.details.get(issueId) ?? this.cache.peek(issueId)
+    if (!detail || !articleIdsOf(detail).includes(articleId)) return
+    const sections = detail.sections
+      .map((s) => ({ ...s, articles: s.articles.filter((a) => a.id !== articleId) }))
+      .filter((s) => s.articles.length > 0)
+    const next = { ...detail, sections, articleCount: Math.max(0, detail.articleCount - 1) }
+    if (this.details.has(issueId)) this.details.set(issueId, next)
+    if (this.cache.has(issueId)) this.cache.put(issueId, next)
+  }
+
+  /**
+   * Issues known here that a fresh first page should list but does not were unpublished: every
+   * known issue newer than the page's oldest (or any, when the page is the whole archive).
+   */
+  private forgetUnlisted(page: Page<IssueSummary>): void {
+    const listed = new Set(page.items.map((i) => i.id))
+    const oldest =
+      page.nextCursor === null ? -Infinity : Math.min(...page.items.map((i) => i.totalNumber))
+    const known = new Map<string, number>()
+    for (const s of this.summaries.values()) known.set(s.id, s.totalNumber)
+    for (const id of this.cache.keys()) {
+      const d = this.cache.peek(id)
+      if (d) known.set(id, d.totalNumber)
+    }
+    for (const [id, total] of known) if (!listed.has(id) && total >= oldest) this.forgetIssue(id)
   }
 
   private takePage(page: Page<IssueSummary>, first: boolean): void {
@@ -174,3 +235,6 @@ export class IssuesStore {
     return p
   }
 }
+
+const articleIdsOf = (detail: IssueDetail): string[] =>
+  detail.sections.flatMap((s) => s.articles.map((a) => a.id))

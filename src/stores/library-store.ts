@@ -13,6 +13,8 @@ export interface LibraryEntry {
   issueLabel: string
   /** Epoch ms when favourited or last read. */
   at: number
+  /** The server no longer has it (issue unpublished or replaced): listed as 已下线, not openable. */
+  withdrawn?: boolean
 }
 
 export const HISTORY_LIMIT = 50
@@ -76,6 +78,13 @@ export class LibraryStore {
     return [...this.history.values()].sort((a, b) => b.at - a.at)
   }
 
+  /** How many articles of an issue the reader has read (still published ones). */
+  readCountOf(issueId: string): number {
+    let n = 0
+    for (const e of this.history.values()) if (e.issueId === issueId && !e.withdrawn) n++
+    return n
+  }
+
   isFavourite(id: string): boolean {
     return this.favourites.has(id)
   }
@@ -100,6 +109,19 @@ export class LibraryStore {
       const oldest = this.historyList[this.historyList.length - 1]
       this.history.delete(oldest.id)
     }
+  }
+
+  /** Marks favourites and history entries whose article the server no longer has. */
+  markWithdrawn(pick: (e: LibraryEntry) => boolean): void {
+    for (const list of [this.favourites, this.history])
+      for (const [id, e] of list)
+        if (!e.withdrawn && pick(e)) list.set(id, { ...e, withdrawn: true })
+  }
+
+  /** An article the server answered again (republished): its favourite is openable again. */
+  restore(detail: ArticleDetail): void {
+    const e = this.favourites.get(detail.article.id)
+    if (e?.withdrawn) this.favourites.set(e.id, { ...entryOf(detail, e.at) })
   }
 
   clearHistory(): void {

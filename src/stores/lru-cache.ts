@@ -31,6 +31,11 @@ export class LruCache<T> {
     return value
   }
 
+  /** The cached value without marking it used. */
+  peek(id: string): T | undefined {
+    return this.entries.get(id)
+  }
+
   has(id: string): boolean {
     return this.entries.has(id)
   }
@@ -44,6 +49,19 @@ export class LruCache<T> {
       this.entries.delete(oldest)
     }
     this.save()
+  }
+
+  /** Forgets one entry (content withdrawn from the server). */
+  delete(id: string): void {
+    if (this.entries.delete(id)) this.save()
+  }
+
+  /** Forgets every entry the predicate picks; returns how many went. */
+  deleteWhere(pick: (value: T, id: string) => boolean): number {
+    let n = 0
+    for (const [id, value] of [...this.entries]) if (pick(value, id) && this.entries.delete(id)) n++
+    if (n) this.save()
+    return n
   }
 
   keys(): string[] {

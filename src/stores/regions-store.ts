@@ -123,6 +123,15 @@ export class RegionsStore {
     })
   }
 
+  /** Drops articles the server no longer has (withdrawn, or gone from a replaced issue). */
+  forgetArticles(pick: (a: ArticleSummary) => boolean): void {
+    const gone = new Set([...this.summaries.values()].filter(pick).map((a) => a.id))
+    if (gone.size === 0) return
+    for (const id of gone) this.summaries.delete(id)
+    for (const [region, list] of this.lists)
+      this.patch(region, { ids: list.ids.filter((id) => !gone.has(id)) })
+  }
+
   private fail(region: string, error: ApiError, more: boolean): void {
     const current = this.list(region)
     if (more) this.patch(region, { loadingMore: false, moreError: error })

@@ -6,15 +6,18 @@ import { createPlatform, type Platform, type SubscribePort } from '@/services/pl
 import { createWeappSubscribePort } from '@/services/platform/weapp'
 import { createTaroStorage, type KeyValueStorage } from '@/services/storage'
 import { SubscriptionApi } from '@/services/subscription-api'
+import { readSystemFontSize } from '@/services/system-font'
 import { createPlatformTransport } from '@/services/platform-transport'
 import type { Transport } from '@/services/transport'
 
 import { ArticlesStore } from './articles-store'
 import { ConsentStore } from './consent-store'
+import { EditorDeskStore } from './editor-desk-store'
 import { EditorStore } from './editor-store'
 import { IssuesStore } from './issues-store'
 import { LaunchStore } from './launch-store'
 import { LibraryStore } from './library-store'
+import { PosterStore } from './poster-store'
 import { RegionsStore } from './regions-store'
 import { SearchStore } from './search-store'
 import { SettingsStore } from './settings-store'
@@ -29,6 +32,8 @@ export interface RootStoreDeps {
   /** The consent step; h5 (and tests by default) use the simulated dialog of `consent`. */
   subscribePort?: SubscribePort
   templateId?: string
+  /** The system's text size in px (tests); read from WeChat or the browser otherwise. */
+  systemFontSize?: number | null
 }
 
 /** Root of the store tree: builds every domain store over one transport, one storage, one platform. */
@@ -48,6 +53,8 @@ export class RootStore {
   readonly launch: LaunchStore
   readonly share: ShareStore
   readonly editor: EditorStore
+  readonly desk: EditorDeskStore
+  readonly posters: PosterStore
 
   constructor(deps: RootStoreDeps = {}) {
     const storage = deps.storage ?? createTaroStorage()
@@ -56,12 +63,34 @@ export class RootStore {
     const transport = deps.transport ?? createPlatformTransport(openid)
     this.platform = deps.platform ?? createPlatform(openid)
     this.api = new ContentApi(transport)
-    this.issues = new IssuesStore(this.api, storage)
-    this.articles = new ArticlesStore(this.api, storage)
+    // A `not_found` from the server removes the thing from every cache and marks the reader's
+    // favourites and history of it as withdrawn.
+    this.issues = new IssuesStore(this.api, storage, {
+      issueGone: (issueId) => {
+        this.articles.forget((d) => d.issue.id === issueId)
+        this.regions.forgetArticles((a) => a.issueId === issueId)
+        this.library.markWithdrawn((e) => e.issueId === issueId)
+      },
+      articlesGone: (ids) => {
+        const gone = new Set(ids)
+        this.articles.forget((d) => gone.has(d.article.id))
+        this.regions.forgetArticles((a) => gone.has(a.id))
+        this.library.markWithdrawn((e) => gone.has(e.id))
+      },
+    })
+    this.articles = new ArticlesStore(this.api, storage, (id, known) => {
+      const issueId = known?.issue.id ?? this.library.history.get(id)?.issueId
+      if (issueId) this.issues.forgetArticle(issueId, id)
+      this.regions.forgetArticles((a) => a.id === id)
+      this.library.markWithdrawn((e) => e.id === id)
+    })
     this.regions = new RegionsStore(this.api, storage)
     this.search = new SearchStore(this.api, storage)
     this.library = new LibraryStore(storage, deps.now)
     this.settings = new SettingsStore(storage)
+    this.settings.setSystemFontSize(
+      deps.systemFontSize !== undefined ? deps.systemFontSize : readSystemFontSize(),
+    )
     this.consent = new ConsentStore(storage)
     const subscribePort =
       deps.subscribePort ??
@@ -73,16 +102,26 @@ export class RootStore {
     )
     this.launch = new LaunchStore()
     this.share = new ShareStore(this.platform)
-    this.editor = new EditorStore(new EditorApi(transport), this.api, this.platform, {
+    const editorApi = new EditorApi(transport)
+    this.desk = new EditorDeskStore(editorApi, this.api, this.platform, {
       onContentChanged: () => void this.issues.refresh(),
     })
+    this.editor = new EditorStore(editorApi, this.platform, {
+      onContentChanged: () => {
+        void this.issues.refresh()
+        this.desk.refresh()
+      },
+    })
+    this.posters = new PosterStore(editorApi, this.platform)
   }
 
   /** Opens an article for reading: loads it (cache first when offline) and records it in the history. */
   async readArticle(id: string): Promise<void> {
     await this.articles.loadArticle(id)
     const detail = this.articles.articles.get(id)
-    if (detail) this.library.recordRead(detail)
+    if (!detail) return
+    this.library.recordRead(detail)
+    this.library.restore(detail)
   }
 
   /** Stops every persistence reaction. */

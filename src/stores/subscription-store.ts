@@ -122,9 +122,18 @@ export class SubscriptionStore {
     })
   }
 
+  /**
+   * The reader refused this kind of message for good (总是拒绝) or switched them off in WeChat:
+   * WeChat then sends nothing, whatever grants were collected before.
+   */
+  get refused(): boolean {
+    return this.note?.outcome === 'blocked' || this.note?.outcome === 'switched-off'
+  }
+
   /** `接下来 3 期发布时会通知你`, or what to do when nothing is pending. */
   get summary(): string {
     if (this.remaining === null) return ''
+    if (this.refused) return '你已拒绝这类提醒，新一期发布时不会通知你'
     return this.remaining > 0
       ? `接下来 ${this.remaining} 期发布时会通知你`
       : '目前不会收到新一期的通知'

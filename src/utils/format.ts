@@ -1,3 +1,5 @@
+import { readingMinutes } from '@core/reading'
+
 /** Display formats shared by the screens; pure functions of domain values. */
 
 const parts = (iso: string): [number, number, number] | null => {
@@ -29,6 +31,14 @@ export function issueIdLabel(id: string): string {
   const m = /^i(\d+)$/.exec(id)
   return m ? `总第 ${m[1]} 期` : id
 }
+
+/** `约 4 分钟 · 1576 字`: reading time at about 400 characters a minute, and the length. */
+export const readingText = (chars: number): string =>
+  `约 ${readingMinutes(chars)} 分钟 · ${chars} 字`
+
+/** `本期已读 3/10`. */
+export const readProgressText = (read: number, total: number): string =>
+  `本期已读 ${Math.min(read, total)}/${total}`
 
 /** `来源：文汇报 证券时报 · 2024-03-25`; null when the article names no source. */
 export function sourceText(sources: string[], date: string | null): string | null {

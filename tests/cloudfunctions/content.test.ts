@@ -98,6 +98,7 @@ describe('issues.get', () => {
       ['江苏', 1],
     ])
     expect(issue.sections[2].articles[0]).toEqual({
+      chars: expect.any(Number),
       id: 'i280-06',
       title: '深圳推动智能网联汽车产业集群发展',
       region: '广东',
@@ -120,6 +121,18 @@ describe('articles.get', () => {
     expect(issue.id).toBe('i280')
     expect([prevId, nextId]).toEqual(['i280-04', 'i280-06'])
     expect(Object.keys(article)).not.toEqual(expect.arrayContaining(['rev', 'text', '_id']))
+  })
+
+  it('names its neighbours, so a cold-opened article shows where previous and next go', async () => {
+    const toc = (await data({ action: 'issues.get', id: 'i280' })).sections.flatMap(
+      (s) => s.articles,
+    )
+    const d = await data({ action: 'articles.get', id: toc[4].id })
+    expect([d.prevTitle, d.nextTitle]).toEqual([toc[3].title, toc[5].title])
+    expect((await data({ action: 'articles.get', id: toc[0].id })).prevTitle).toBeNull()
+    // Each contents entry carries the article's length, for reading time.
+    const text = d.article.blocks.map((b) => b.text).join('')
+    expect(toc[4].chars).toBe(text.replace(/\s+/g, '').length)
   })
 
   it('has no previous for the first article and no next for the last', async () => {

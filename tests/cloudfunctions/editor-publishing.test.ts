@@ -3,10 +3,11 @@ import { contentFunction } from '../../cloudfunctions/lib/content/handlers'
 import { allowlist } from '../../cloudfunctions/lib/ports/admins'
 import { EmbeddedDatabase } from '../../server/store/embedded-database'
 import { renderIssueText } from '@core/issue-text/render'
-import type { ParsedIssue } from '@core/index'
+import { parseIssueText, type ParsedIssue } from '@core/index'
+import type { PreviewResult } from '@core/api/publish'
 import { anonymous, sampleParsed } from '../fixtures/published-store'
 import { readSampleIssue } from '../fixtures/sample-issue'
-import { mkdtempSync } from 'fs'
+import { mkdtempSync, readFileSync } from 'fs'
 import os from 'os'
 import path from 'path'
 import { LocalFileStorage } from '../../server/stand-ins/wxacode-api'
@@ -258,5 +259,70 @@ describe('editor publishing', () => {
     }
     expect(storage.download).not.toHaveBeenCalled()
     expect((await db.collection('audit').count()).total).toBe(0)
+  })
+})
+
+describe('replacing a published issue', () => {
+  /** A demo issue as the server parses it. */
+  const demo = (): ParsedIssue => {
+    const r = parseIssueText(
+      readFileSync(path.join(__dirname, '../../demo/issues/279.txt'), 'utf8'),
+    )
+    if (!r.ok) throw new Error(r.error.message)
+    return r.data
+  }
+
+  it('previews the difference by title: kept, retitled, added and every article the file drops', async () => {
+    const p = demo()
+    await publish(p)
+    const [first, second, ...rest] = p.articles
+    const shorter = [
+      first,
+      { ...second, title: `${second.title}（修订）` },
+      { ...second, title: '一篇新加入本期的文章标题', position: 3 },
+    ]
+    const r = await call<PreviewResult>({
+      action: 'issues.preview',
+      text: renderIssueText(p.issue, shorter),
+    })
+    expect(r.diff).not.toBeNull()
+    const diff = r.diff!
+    expect(diff.kept.map((a) => a.title)).toEqual([first.title])
+    expect(diff.changed).toEqual([
+      expect.objectContaining({ title: `${second.title}（修订）`, before: second.title }),
+    ])
+    expect(diff.added.map((a) => a.title)).toEqual(['一篇新加入本期的文章标题'])
+    expect(diff.removed.map((a) => a.title)).toEqual(rest.map((a) => a.title))
+    expect(diff.removed.map((a) => a.id)).toEqual(rest.map((a) => a.id))
+  })
+
+  it('has no difference for a first publish', async () => {
+    const r = await call<PreviewResult>({
+      action: 'issues.preview',
+      text: renderIssueText(demo().issue, demo().articles),
+    })
+    expect(r.diff).toBeNull()
+  })
+
+  it('replaces only when the confirmed removal count is still what the replacement removes', async () => {
+    const p = demo()
+    await publish(p)
+    const shorter = renderIssueText(p.issue, p.articles.slice(0, 2))
+    const removing = p.articles.length - 2
+    const count = async () => {
+      const r = await contentFunction({ action: 'issues.get', id: p.issue.id }, anonymous, { db })
+      return r.ok ? (r.data as { articleCount: number }).articleCount : -1
+    }
+    // A preview made before the issue changed, or a wrong count: refused, nothing changes.
+    const stale = await publishFunction(
+      { action: 'issues.publish', text: shorter, confirmRemoved: removing - 1 },
+      as('editor-1'),
+      { db, admins },
+    )
+    expect(stale).toMatchObject({ ok: false, error: { code: 'invalid_argument' } })
+    expect(!stale.ok && stale.error.message).toContain(`会删除 ${removing} 篇`)
+    expect(await count()).toBe(p.articles.length)
+    await call({ action: 'issues.publish', text: shorter, confirmRemoved: removing })
+    expect(await count()).toBe(2)
   })
 })

@@ -3,18 +3,17 @@
  * them, newest on the cover and the others under 往期, each opening to its contents.
  */
 import type { ChildProcess } from 'node:child_process'
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs'
+import { mkdtempSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
 import type { BrowserContext, Page } from 'playwright-core'
 
-import { parseIssueText, type ParsedIssue } from '@core/index'
+import type { ParsedIssue } from '@core/index'
 
 import {
   freePort,
   openContext,
-  ROOT,
   shot,
   startServer,
   watch,
@@ -22,18 +21,11 @@ import {
   tearDown,
   firstPage,
 } from './support/browser'
+import { demoIssues } from '../fixtures/demo-issues'
 
 jest.setTimeout(420_000)
 
-const DEMO_DIR = path.join(ROOT, 'demo/issues')
-const demos: ParsedIssue[] = readdirSync(DEMO_DIR)
-  .filter((f) => f.endsWith('.txt'))
-  .map((f) => {
-    const r = parseIssueText(readFileSync(path.join(DEMO_DIR, f), 'utf8'))
-    if (!r.ok) throw new Error(`${f}: ${r.error.message}`)
-    return r.data
-  })
-  .sort((a, b) => b.issue.totalNumber - a.issue.totalNumber)
+const demos = demoIssues()
 const label = ({ issue }: ParsedIssue) => `${issue.year} 年第 ${issue.number} 期`
 
 describe('npm start on an empty store', () => {

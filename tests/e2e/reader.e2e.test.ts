@@ -283,7 +283,7 @@ describe('the reader in a browser', () => {
     const size = await page
       .locator('.article-body')
       .evaluate((el) => parseFloat(getComputedStyle(el).fontSize))
-    expect(size).toBeGreaterThan(19)
+    expect(size).toBeGreaterThanOrEqual(19)
     await shot(page, '10-font-large')
   })
 

@@ -112,8 +112,11 @@ export const contentFunction = createFunction(contentInput, {
     const issue = ref ? await r.issue(ref.issueId) : null
     const record = issue ? await r.article(issue, input.id) : null
     if (!issue || !record) throw new ApiFailure('not_found', `article ${input.id} not found`)
-    const ids = issue.sections.flatMap((s) => s.articles.map((a) => a.id))
+    const toc = issue.sections.flatMap((s) => s.articles)
+    const ids = toc.map((a) => a.id)
     const at = ids.indexOf(input.id)
+    const prev = at > 0 ? toc[at - 1] : null
+    const next = at >= 0 && at < ids.length - 1 ? toc[at + 1] : null
     const {
       _id,
       rev: _rev,
@@ -129,8 +132,10 @@ export const contentFunction = createFunction(contentInput, {
     return {
       article: { ...article, id: input.id },
       issue: presentIssueSummary(issue),
-      prevId: at > 0 ? ids[at - 1] : null,
-      nextId: at >= 0 && at < ids.length - 1 ? ids[at + 1] : null,
+      prevId: prev?.id ?? null,
+      nextId: next?.id ?? null,
+      prevTitle: prev?.title ?? null,
+      nextTitle: next?.title ?? null,
     }
   },
 

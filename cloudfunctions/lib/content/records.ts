@@ -10,7 +10,10 @@ export interface IssueRecord extends Issue {
   regions: string[]
   regionCounts: Record<string, number>
   firstTitles: string[]
-  sections: { region: string; articles: { id: string; title: string; region: string }[] }[]
+  sections: {
+    region: string
+    articles: { id: string; title: string; region: string; chars?: number }[]
+  }[]
   firstPublishedAt: string | null
   updatedAt: string
 }

@@ -14,7 +14,7 @@ import type { CallContext } from '../ports/context'
 import type { Database } from '../ports/database'
 import { createJobOnce } from '../notify/jobs'
 import { audit, auditPage } from './audit'
-import { keepArticleIds } from './keep-ids'
+import { keepArticleIds, replaceDiff } from './keep-ids'
 import { publishIssue, unpublishIssue } from './publish-issue'
 import { importIssueFile } from '../import'
 import type { FileStorage } from '../ports/wxacode'
@@ -109,6 +109,12 @@ export const publishFunction = createFunction(publishInput, {
         : null,
       kept,
       added,
+      diff: existing
+        ? replaceDiff(
+            existing.sections.flatMap((s) => s.articles),
+            parsed.articles,
+          )
+        : null,
     }
   },
 
@@ -120,6 +126,19 @@ export const publishFunction = createFunction(publishInput, {
       : (await parseRequested(input, deps)).parsed
     const existing = await existingIssue(deps.db, given.issue.id)
     const { parsed, kept, added } = withKeptIds(given, existing)
+    if (input.confirmRemoved !== undefined) {
+      const removing = existing
+        ? replaceDiff(
+            existing.sections.flatMap((s) => s.articles),
+            parsed.articles,
+          ).removed.length
+        : 0
+      if (removing !== input.confirmRemoved)
+        throw new ApiFailure(
+          'invalid_argument',
+          `这次替换会删除 ${removing} 篇文章，与确认的 ${input.confirmRemoved} 篇不符：这一期已有变动，请重新预览`,
+        )
+    }
     const { issueId, firstPublish, replaced, articleCount } = await publishIssue(
       deps.db,
       parsed,

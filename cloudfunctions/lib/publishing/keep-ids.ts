@@ -1,5 +1,6 @@
 import { articleIdOf } from '../../../core/ids'
 import { titleSimilarity, SAME_TITLE } from '../../../core/issue-text/title-match'
+import type { ReplaceDiff } from '../../../core/api/publish'
 import type { ParsedIssue } from '../../../core/types'
 
 export interface PublishedArticleRef {
@@ -53,4 +54,26 @@ export function keepArticleIds(
     return { ...a, id: ids[i] ?? unused() }
   })
   return { parsed: { ...parsed, articles }, kept, added: articles.length - kept }
+}
+
+/**
+ * The difference a replacement makes, article by article, once the new articles carry their kept
+ * ids: what stays, what was retitled, what is new, and what readers lose.
+ */
+export function replaceDiff(
+  previous: PublishedArticleRef[],
+  next: { id: string; title: string; region: string }[],
+): ReplaceDiff {
+  const before = new Map(previous.map((p) => [p.id, p]))
+  const now = new Set(next.map((a) => a.id))
+  const diff: ReplaceDiff = { kept: [], changed: [], added: [], removed: [] }
+  for (const { id, title, region } of next) {
+    const old = before.get(id)
+    if (!old) diff.added.push({ id, title, region })
+    else if (old.title === title && old.region === region) diff.kept.push({ id, title, region })
+    else diff.changed.push({ id, title, region, before: old.title })
+  }
+  for (const p of previous)
+    if (!now.has(p.id)) diff.removed.push({ id: p.id, title: p.title, region: p.region })
+  return diff
 }

@@ -1,4 +1,5 @@
 import { groupByRegion } from '../../../core/issue-text/render'
+import { countChars } from '../../../core/reading'
 import type { ParsedIssue } from '../../../core/types'
 import { MAX_QUERY_LIMIT, type Database } from '../ports/database'
 import {
@@ -56,7 +57,12 @@ function toIssueRecord(
   const { issue, articles } = parsed
   const sections = [...groupByRegion(articles)].map(([region, group]) => ({
     region,
-    articles: group.map((a) => ({ id: a.id, title: a.title, region })),
+    articles: group.map((a) => ({
+      id: a.id,
+      title: a.title,
+      region,
+      chars: countChars(a.blocks.map((b) => b.text)),
+    })),
   }))
   return {
     ...issue,

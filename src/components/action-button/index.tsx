@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components'
 
+import { a11y } from '@/utils/a11y'
 import './index.scss'
 
 export interface ActionButtonProps {
@@ -21,6 +22,8 @@ export function ActionButton(props: ActionButtonProps) {
     <View
       className={`action-button action-button--${kind}${block ? ' action-button--block' : ''}${off ? ' action-button--off' : ''}`}
       hoverClass={off ? 'none' : 'action-button--pressed'}
+      {...a11y('button')}
+      aria-disabled={off ? 'true' : undefined}
       onClick={off ? undefined : onTap}
     >
       <Text>{busy ? (busyLabel ?? `${label}…`) : label}</Text>

@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components'
 
+import { a11y } from '@/utils/a11y'
 import './index.scss'
 
 export interface PagerLink {
@@ -20,7 +21,12 @@ export function ArticlePager({ prev, next, onOpen }: ArticlePagerProps) {
   return (
     <View className="article-pager">
       {prev ? (
-        <View className="article-pager__link" hoverClass="pressed" onClick={() => onOpen(prev.id)}>
+        <View
+          className="article-pager__link"
+          hoverClass="pressed"
+          {...a11y('link')}
+          onClick={() => onOpen(prev.id)}
+        >
           <Text className="article-pager__label">‹ 上一篇</Text>
           {prev.title ? <Text className="article-pager__title">{prev.title}</Text> : null}
         </View>
@@ -31,6 +37,7 @@ export function ArticlePager({ prev, next, onOpen }: ArticlePagerProps) {
         <View
           className="article-pager__link article-pager__link--next"
           hoverClass="pressed"
+          {...a11y('link')}
           onClick={() => onOpen(next.id)}
         >
           <Text className="article-pager__label">下一篇 ›</Text>

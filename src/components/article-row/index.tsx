@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components'
 
+import { a11y } from '@/utils/a11y'
 import { HighlightedText } from '../highlighted-text'
 import { RegionChip } from '../region-chip'
 import './index.scss'
@@ -16,6 +17,8 @@ export interface ArticleRowProps {
   excerptHits?: [number, number][]
   /** Leave the chip out where the list is already one region's. */
   showRegion?: boolean
+  /** No longer published: listed as 已下线 and not openable. */
+  withdrawn?: boolean
   onOpen: (id: string) => void
 }
 
@@ -30,10 +33,26 @@ export function ArticleRow(props: ArticleRowProps) {
     titleHits = [],
     excerptHits = [],
     showRegion = true,
+    withdrawn = false,
     onOpen,
   } = props
+  if (withdrawn)
+    return (
+      <View className="article-row article-row--withdrawn">
+        <Text className="article-row__title">{title}</Text>
+        <View className="article-row__meta">
+          <Text className="article-row__badge">已下线</Text>
+          <Text className="article-row__meta-text article-row__meta-text--after-chip">{meta}</Text>
+        </View>
+      </View>
+    )
   return (
-    <View className="article-row" hoverClass="pressed" onClick={() => onOpen(id)}>
+    <View
+      className="article-row"
+      hoverClass="pressed"
+      {...a11y('link', title)}
+      onClick={() => onOpen(id)}
+    >
       <HighlightedText className="article-row__title" text={title} ranges={titleHits} />
       {excerpt ? (
         <HighlightedText className="article-row__excerpt" text={excerpt} ranges={excerptHits} />

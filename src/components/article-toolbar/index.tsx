@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components'
 
+import { a11y } from '@/utils/a11y'
 import './index.scss'
 
 export interface ArticleToolbarProps {
@@ -25,6 +26,7 @@ export function ArticleToolbar(props: ArticleToolbarProps) {
         <View
           className={`article-toolbar__button${canShrink ? '' : ' article-toolbar__button--disabled'}`}
           hoverClass="pressed"
+          {...a11y('button', '缩小字号')}
           onClick={canShrink ? onShrink : undefined}
         >
           <Text className="article-toolbar__small-a">A-</Text>
@@ -33,6 +35,7 @@ export function ArticleToolbar(props: ArticleToolbarProps) {
         <View
           className={`article-toolbar__button${canGrow ? '' : ' article-toolbar__button--disabled'}`}
           hoverClass="pressed"
+          {...a11y('button', '放大字号')}
           onClick={canGrow ? onGrow : undefined}
         >
           <Text className="article-toolbar__large-a">A+</Text>
@@ -40,13 +43,19 @@ export function ArticleToolbar(props: ArticleToolbarProps) {
       </View>
       <View className="article-toolbar__group">
         {onShare ? (
-          <View className="article-toolbar__share" hoverClass="pressed" onClick={onShare}>
+          <View
+            className="article-toolbar__share"
+            hoverClass="pressed"
+            {...a11y('button', '复制本文链接')}
+            onClick={onShare}
+          >
             <Text>分享</Text>
           </View>
         ) : null}
         <View
           className={`article-toolbar__fav${favourite ? ' article-toolbar__fav--on' : ''}`}
           hoverClass="pressed"
+          {...a11y('button', favourite ? '取消收藏' : '收藏')}
           onClick={onToggleFavourite}
         >
           <Text className="article-toolbar__star">{favourite ? '★' : '☆'}</Text>

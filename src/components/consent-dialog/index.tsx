@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components'
 
+import { a11y } from '@/utils/a11y'
 import './index.scss'
 
 /** The dialog's answers, as `requestSubscribeMessage` reports them (`ban` = 总是拒绝). */
@@ -18,7 +19,11 @@ export interface ConsentDialogProps {
 export function ConsentDialog({ item, onAnswer }: ConsentDialogProps) {
   return (
     <View className="consent-dialog" role="dialog" aria-modal="true">
-      <View className="consent-dialog__mask" onClick={() => onAnswer('reject')} />
+      <View
+        className="consent-dialog__mask"
+        {...a11y('button')}
+        onClick={() => onAnswer('reject')}
+      />
       <View className="consent-dialog__sheet">
         <Text className="consent-dialog__app">双周决策观察</Text>
         <Text className="consent-dialog__title">申请向你发送以下订阅消息</Text>
@@ -31,6 +36,7 @@ export function ConsentDialog({ item, onAnswer }: ConsentDialogProps) {
           <View
             className="consent-dialog__button consent-dialog__button--ban"
             hoverClass="pressed"
+            {...a11y('button')}
             onClick={() => onAnswer('ban')}
           >
             <Text>总是拒绝</Text>
@@ -38,6 +44,7 @@ export function ConsentDialog({ item, onAnswer }: ConsentDialogProps) {
           <View
             className="consent-dialog__button"
             hoverClass="pressed"
+            {...a11y('button')}
             onClick={() => onAnswer('reject')}
           >
             <Text>拒绝</Text>
@@ -45,6 +52,7 @@ export function ConsentDialog({ item, onAnswer }: ConsentDialogProps) {
           <View
             className="consent-dialog__button consent-dialog__button--accept"
             hoverClass="consent-dialog__button--accept-pressed"
+            {...a11y('button')}
             onClick={() => onAnswer('accept')}
           >
             <Text>允许</Text>

@@ -1,5 +1,6 @@
 import { ScrollView, Text, View } from '@tarojs/components'
 
+import { a11y } from '@/utils/a11y'
 import { regionTint } from '../region-chip/tint'
 import './index.scss'
 
@@ -20,7 +21,12 @@ export function FilterChips({ options, selected, onSelect }: FilterChipsProps) {
           const on = value === selected
           const tint = value === null ? 'all' : `t${regionTint(value)}`
           return (
-            <View key={value ?? '*'} className="filter-chips__chip" onClick={() => onSelect(value)}>
+            <View
+              key={value ?? '*'}
+              className="filter-chips__chip"
+              {...a11y('button')}
+              onClick={() => onSelect(value)}
+            >
               <Text
                 className={`filter-chips__pill${on ? ` filter-chips__pill--on filter-chips__pill--${tint}` : ''}`}
               >

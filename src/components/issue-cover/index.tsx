@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components'
 
 import type { IssueSummary } from '@core/api/content'
 import { formatMonthDay, issueLabel, totalLabel } from '@/utils/format'
+import { a11y } from '@/utils/a11y'
 
 import { RegionChip } from '../region-chip'
 import './index.scss'
@@ -13,12 +14,22 @@ export interface IssueCoverProps {
   onRemind?: () => void
   /** e.g. `接下来 2 期发布时会通知你`. */
   remindHint?: string
+  /** e.g. `本期已读 3/10`. */
+  readLine?: string
 }
 
 /** The latest issue as a printed cover: masthead, number and date, then the first contents lines. */
-export function IssueCover({ issue, onOpen, onRemind, remindHint }: IssueCoverProps) {
+export function IssueCover({ issue, onOpen, onRemind, remindHint, readLine }: IssueCoverProps) {
   return (
-    <View className="issue-cover" hoverClass="pressed" onClick={() => onOpen(issue.id)}>
+    <View
+      className="issue-cover"
+      hoverClass="pressed"
+      {...a11y(
+        'link',
+        `阅读${issueLabel(issue)}，共 ${issue.articleCount} 篇${readLine ? `，${readLine}` : ''}`,
+      )}
+      onClick={() => onOpen(issue.id)}
+    >
       <View className="issue-cover__brand">
         <Text className="issue-cover__title">{issue.title}</Text>
         <Text className="issue-cover__subtitle">{issue.subtitle}</Text>
@@ -42,7 +53,9 @@ export function IssueCover({ issue, onOpen, onRemind, remindHint }: IssueCoverPr
           ))}
         </View>
         <View className="issue-cover__open">
-          <Text>共 {issue.articleCount} 篇 · 阅读本期</Text>
+          <Text>
+            共 {issue.articleCount} 篇{readLine ? ` · ${readLine}` : ''} · 阅读本期
+          </Text>
           <Text className="issue-cover__arrow">›</Text>
         </View>
       </View>
@@ -50,6 +63,7 @@ export function IssueCover({ issue, onOpen, onRemind, remindHint }: IssueCoverPr
         <View
           className="issue-cover__remind"
           hoverClass="pressed"
+          {...a11y('button', `订阅更新提醒：${remindHint || '新一期发布时通知我'}`)}
           onClick={(e) => {
             e.stopPropagation()
             onRemind()

@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components'
 
 import type { IssueSummary } from '@core/api/content'
 import { formatDate, issueLabel, totalLabel } from '@/utils/format'
+import { a11y } from '@/utils/a11y'
 
 import './index.scss'
 
@@ -13,7 +14,12 @@ export interface IssueRowProps {
 /** An earlier issue in the archive: number, date and its first title. */
 export function IssueRow({ issue, onOpen }: IssueRowProps) {
   return (
-    <View className="issue-row" hoverClass="pressed" onClick={() => onOpen(issue.id)}>
+    <View
+      className="issue-row"
+      hoverClass="pressed"
+      {...a11y('link')}
+      onClick={() => onOpen(issue.id)}
+    >
       <View className="issue-row__main">
         <View className="issue-row__head">
           <Text className="issue-row__label">{issueLabel(issue)}</Text>

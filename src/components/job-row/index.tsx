@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components'
 
+import { a11y } from '@/utils/a11y'
 import './index.scss'
 
 export interface JobRowProps {
@@ -33,7 +34,12 @@ export function JobRow(props: JobRowProps) {
         <Text className="job-row__reason">暂停原因：{pauseReason}</Text>
       ) : null}
       {paused && onResume ? (
-        <View className="job-row__resume" hoverClass="pressed" onClick={onResume}>
+        <View
+          className="job-row__resume"
+          hoverClass="pressed"
+          {...a11y('button')}
+          onClick={onResume}
+        >
           <Text>恢复发送</Text>
         </View>
       ) : null}

@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components'
 
+import { a11y } from '@/utils/a11y'
 import './index.scss'
 
 export interface ListFooterProps {
@@ -27,13 +28,13 @@ export function ListFooter({
     )
   if (failed)
     return (
-      <View className="list-footer list-footer--action" onClick={onMore}>
+      <View className="list-footer list-footer--action" {...a11y('button')} onClick={onMore}>
         <Text>加载失败，点此重试</Text>
       </View>
     )
   if (hasMore)
     return (
-      <View className="list-footer list-footer--action" onClick={onMore}>
+      <View className="list-footer list-footer--action" {...a11y('button')} onClick={onMore}>
         <Text>加载更多</Text>
       </View>
     )

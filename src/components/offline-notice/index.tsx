@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components'
 
+import { a11y } from '@/utils/a11y'
 import './index.scss'
 
 export interface OfflineNoticeProps {
@@ -15,7 +16,7 @@ export function OfflineNotice({ what = '已缓存的内容', onRetry }: OfflineN
       <Text className="offline-notice__badge">离线</Text>
       <Text className="offline-notice__text">网络不可用，正在显示{what}</Text>
       {onRetry ? (
-        <View className="offline-notice__retry" onClick={onRetry}>
+        <View className="offline-notice__retry" {...a11y('button')} onClick={onRetry}>
           <Text>重试</Text>
         </View>
       ) : null}

@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components'
 
+import { a11y } from '@/utils/a11y'
 import { RegionChip } from '../region-chip'
 import './index.scss'
 
@@ -14,7 +15,12 @@ export interface RegionRowProps {
 /** A region with its article count across all issues. */
 export function RegionRow({ region, articleCount, latest, onOpen }: RegionRowProps) {
   return (
-    <View className="region-row" hoverClass="pressed" onClick={() => onOpen(region)}>
+    <View
+      className="region-row"
+      hoverClass="pressed"
+      {...a11y('link')}
+      onClick={() => onOpen(region)}
+    >
       <RegionChip region={region} size="large" />
       <View className="region-row__main">
         <Text className="region-row__count">{articleCount} 篇文章</Text>

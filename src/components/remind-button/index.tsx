@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components'
 
+import { a11y } from '@/utils/a11y'
 import './index.scss'
 
 /** The line under a remind tap after the reader answered. */
@@ -29,6 +30,7 @@ export function RemindButton({ onTap, summary, busy, note, onOpenSettings }: Rem
       <View
         className={`remind-button${busy ? ' remind-button--busy' : ''}`}
         hoverClass="remind-button--pressed"
+        {...a11y('button')}
         onClick={busy ? undefined : onTap}
       >
         <Text className="remind-button__label">下期提醒</Text>
@@ -51,7 +53,12 @@ export function RemindNoteLine({
     <View className={`remind-note remind-note--${note.tone}`} role="status">
       <Text className="remind-note__text">{note.text}</Text>
       {note.canOpenSettings && onOpenSettings ? (
-        <View className="remind-note__action" hoverClass="pressed" onClick={onOpenSettings}>
+        <View
+          className="remind-note__action"
+          hoverClass="pressed"
+          {...a11y('link')}
+          onClick={onOpenSettings}
+        >
           <Text>去设置</Text>
         </View>
       ) : null}

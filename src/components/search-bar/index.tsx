@@ -1,5 +1,6 @@
 import { Input, Text, View } from '@tarojs/components'
 
+import { a11y } from '@/utils/a11y'
 import './index.scss'
 
 export interface SearchBarProps {
@@ -27,12 +28,17 @@ export function SearchBar({ value, maxLength, onInput, onSubmit, onClear }: Sear
           onConfirm={(e) => onSubmit(e.detail.value)}
         />
         {value ? (
-          <View className="search-bar__clear" onClick={onClear}>
+          <View className="search-bar__clear" {...a11y('button')} onClick={onClear}>
             <Text>×</Text>
           </View>
         ) : null}
       </View>
-      <View className="search-bar__submit" hoverClass="pressed" onClick={() => onSubmit(value)}>
+      <View
+        className="search-bar__submit"
+        hoverClass="pressed"
+        {...a11y('button')}
+        onClick={() => onSubmit(value)}
+      >
         <Text>搜索</Text>
       </View>
     </View>

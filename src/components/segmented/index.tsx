@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components'
 
+import { a11y } from '@/utils/a11y'
 import './index.scss'
 
 export interface SegmentedOption<T extends string | number> {
@@ -27,6 +28,7 @@ export function Segmented<T extends string | number>({
         <View
           key={String(o.value)}
           className={`segmented__item${o.value === value ? ' segmented__item--on' : ''}`}
+          {...a11y('button')}
           onClick={() => onChange(o.value)}
         >
           <Text style={o.previewSize ? { fontSize: `${o.previewSize}px` } : undefined}>

@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components'
 
+import { a11y } from '@/utils/a11y'
 import './index.scss'
 
 export interface StateViewProps {
@@ -26,6 +27,7 @@ export function StateView({ kind, title, message, actionText, onAction }: StateV
         <View
           className="state-view__action"
           hoverClass="state-view__action--pressed"
+          {...a11y('button')}
           onClick={onAction}
         >
           <Text>{actionText}</Text>

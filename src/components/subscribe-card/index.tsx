@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components'
 
+import { a11y } from '@/utils/a11y'
 import { RemindNoteLine, type RemindNote } from '../remind-button'
 import './index.scss'
 
@@ -8,6 +9,8 @@ export interface SubscribeCardProps {
   remaining: number | null
   /** Could not be loaded (shown instead of the count). */
   failed?: boolean
+  /** Refused for good (总是拒绝) or switched off: nothing will be sent, whatever the count. */
+  refused?: boolean
   busy?: boolean
   note?: RemindNote | null
   onSubscribe: () => void
@@ -17,9 +20,10 @@ export interface SubscribeCardProps {
 
 /** 我的 → 更新提醒: how many upcoming issues will be notified, one more, or stop. */
 export function SubscribeCard(props: SubscribeCardProps) {
-  const { remaining, failed, busy, note, onSubscribe, onCancel, onOpenSettings } = props
-  const count =
-    remaining === null
+  const { remaining, failed, refused, busy, note, onSubscribe, onCancel, onOpenSettings } = props
+  const count = refused
+    ? '已拒绝'
+    : remaining === null
       ? failed
         ? '暂时无法获取'
         : '…'
@@ -32,9 +36,11 @@ export function SubscribeCard(props: SubscribeCardProps) {
         <View className="subscribe-card__main">
           <Text className="subscribe-card__label">新一期提醒</Text>
           <Text className="subscribe-card__summary">
-            {remaining && remaining > 0
-              ? `接下来 ${remaining} 期发布时会通知你`
-              : '新一期发布时，微信会通知你'}
+            {refused
+              ? '你已拒绝这类提醒，新一期发布时不会通知你'
+              : remaining && remaining > 0
+                ? `接下来 ${remaining} 期发布时会通知你`
+                : '新一期发布时，微信会通知你'}
           </Text>
         </View>
         <Text className="subscribe-card__count">{count}</Text>
@@ -46,12 +52,18 @@ export function SubscribeCard(props: SubscribeCardProps) {
         <View
           className={`subscribe-card__primary${busy ? ' subscribe-card__primary--busy' : ''}`}
           hoverClass="subscribe-card__primary--pressed"
+          {...a11y('button')}
           onClick={busy ? undefined : onSubscribe}
         >
           <Text>{remaining && remaining > 0 ? '再提醒一期' : '订阅更新提醒'}</Text>
         </View>
         {remaining && remaining > 0 ? (
-          <View className="subscribe-card__secondary" hoverClass="pressed" onClick={onCancel}>
+          <View
+            className="subscribe-card__secondary"
+            hoverClass="pressed"
+            {...a11y('button')}
+            onClick={onCancel}
+          >
             <Text>停止提醒</Text>
           </View>
         ) : null}

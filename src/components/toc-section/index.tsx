@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components'
 
 import type { TocArticle } from '@core/api/content'
 
+import { a11y } from '@/utils/a11y'
 import { RegionChip } from '../region-chip'
 import './index.scss'
 
@@ -24,6 +25,7 @@ export function TocSection({ region, articles, onOpen }: TocSectionProps) {
           key={a.id}
           className="toc-section__item"
           hoverClass="pressed"
+          {...a11y('link')}
           onClick={() => onOpen(a.id)}
         >
           <Text className="toc-section__title">{a.title}</Text>

@@ -1,7 +1,7 @@
 import { View } from '@tarojs/components'
-import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
+import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
-import { useEffect } from 'react'
+import { useEffect, useRef } from 'react'
 
 import { IssueCover } from '@/components/issue-cover'
 import { IssueRow } from '@/components/issue-row'
@@ -16,7 +16,7 @@ import { usePageTheme } from '@/hooks/use-page-theme'
 import { useConsentDialog, useRemind } from '@/hooks/use-remind'
 import { issuePath, open } from '@/services/routes'
 import { useStores } from '@/stores/context'
-import { errorText } from '@/utils/format'
+import { errorText, readProgressText } from '@/utils/format'
 
 import './index.scss'
 
@@ -25,7 +25,7 @@ import './index.scss'
  * paged on scroll). Links that could not be followed land here with a one-line notice.
  */
 function LatestPage() {
-  const { issues, launch, subscription } = useStores()
+  const { issues, launch, subscription, library } = useStores()
   const pageClass = usePageTheme(true)
   const remind = useRemind('latest')
   const consentDialog = useConsentDialog('latest')
@@ -35,6 +35,12 @@ function LatestPage() {
     void issues.loadLatest()
     void subscription.loadStatus()
   }, [issues, subscription])
+  // Back on the tab: the list is fetched again, so an issue unpublished meanwhile leaves it.
+  const shownOnce = useRef(false)
+  useDidShow(() => {
+    if (shownOnce.current) void issues.refresh()
+    shownOnce.current = true
+  })
   usePullDownRefresh(() => {
     void issues.refresh().finally(() => Taro.stopPullDownRefresh())
   })
@@ -70,6 +76,7 @@ function LatestPage() {
           onOpen={openIssue}
           onRemind={remind.onTap}
           remindHint={remind.summary}
+          readLine={readProgressText(library.readCountOf(latest.id), latest.articleCount)}
         />
       ) : null}
       {latest && remind.note ? (

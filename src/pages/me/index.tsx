@@ -12,10 +12,11 @@ import { useConsentDialog, useRemind } from '@/hooks/use-remind'
 import { articlePath, EDITOR_ROUTES, open } from '@/services/routes'
 import { useStores } from '@/stores/context'
 import { FONT_SIZES, type Theme } from '@/stores/settings-store'
+import { a11y } from '@/utils/a11y'
 
 import './index.scss'
 
-const FONT_LABELS = ['小', '标准', '大', '特大']
+const FONT_LABELS = ['小', '标准', '大', '特大', '超大']
 const THEME_OPTIONS: { value: Theme; label: string }[] = [
   { value: 'system', label: '跟随系统' },
   { value: 'light', label: '浅色' },
@@ -46,6 +47,14 @@ function MePage() {
   })
 
   const openArticle = (id: string) => open(articlePath(id))
+  const clearHistory = async () => {
+    const sure = await stores.platform.confirm(
+      '清除阅读历史？',
+      `将清除 ${library.history.size} 篇文章的阅读记录，收藏不受影响。`,
+      '清除',
+    )
+    if (sure) library.clearHistory()
+  }
   const masthead = issues.latestDetail
 
   return (
@@ -54,6 +63,7 @@ function MePage() {
       <SubscribeCard
         remaining={subscription.remaining}
         failed={subscription.statusState.status === 'error'}
+        refused={subscription.refused}
         busy={remind.busy || subscription.cancelling}
         note={remind.note}
         onSubscribe={remind.onTap}
@@ -67,6 +77,7 @@ function MePage() {
           <View
             className="card me-page__editor"
             hoverClass="pressed"
+            {...a11y('link')}
             onClick={() => open(EDITOR_ROUTES.home)}
           >
             <View className="me-page__editor-main">
@@ -92,6 +103,14 @@ function MePage() {
           value={settings.fontStep}
           onChange={(step) => settings.setFontStep(step)}
         />
+        <View
+          className={`me-page__follow${settings.followsSystem ? ' me-page__follow--on' : ''}`}
+          hoverClass={settings.followsSystem ? 'none' : 'pressed'}
+          {...a11y('button')}
+          onClick={() => settings.followSystemFont()}
+        >
+          <Text>{settings.followsSystem ? '✓ 跟随系统字体大小' : '恢复跟随系统字体大小'}</Text>
+        </View>
         <Text className="me-page__label">外观</Text>
         <Segmented
           options={THEME_OPTIONS}
@@ -117,6 +136,7 @@ function MePage() {
               title={e.title}
               region={e.region}
               meta={e.issueLabel}
+              withdrawn={e.withdrawn}
               onOpen={openArticle}
             />
           ))
@@ -126,7 +146,12 @@ function MePage() {
       <View className="section-title">
         <Text>阅读历史</Text>
         {library.history.size ? (
-          <View className="me-page__clear" onClick={() => library.clearHistory()}>
+          <View
+            className="me-page__clear"
+            hoverClass="pressed"
+            {...a11y('button', '清除阅读历史')}
+            onClick={() => void clearHistory()}
+          >
             <Text>清除</Text>
           </View>
         ) : null}
@@ -146,6 +171,7 @@ function MePage() {
                 title={e.title}
                 region={e.region}
                 meta={e.issueLabel}
+                withdrawn={e.withdrawn}
                 onOpen={openArticle}
               />
             ))

@@ -1,8 +1,7 @@
 import { View } from '@tarojs/components'
-import { usePullDownRefresh } from '@tarojs/taro'
-import Taro from '@tarojs/taro'
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
-import { useEffect } from 'react'
+import { useEffect, useRef } from 'react'
 
 import { OfflineNotice } from '@/components/offline-notice'
 import { RegionRow } from '@/components/region-row'
@@ -21,6 +20,12 @@ function RegionsPage() {
   useEffect(() => {
     void regions.loadRegions()
   }, [regions])
+  // Back on the tab: counts are fetched again (an issue may have been published or withdrawn).
+  const shownOnce = useRef(false)
+  useDidShow(() => {
+    if (shownOnce.current) void regions.loadRegions(true)
+    shownOnce.current = true
+  })
   usePullDownRefresh(() => {
     void regions.loadRegions(true).finally(() => Taro.stopPullDownRefresh())
   })

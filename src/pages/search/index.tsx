@@ -14,6 +14,7 @@ import { articlePath, open } from '@/services/routes'
 import { useStores } from '@/stores/context'
 import { MAX_INPUT_LENGTH } from '@/stores/search-store'
 import { errorText, issueLabel } from '@/utils/format'
+import { a11y } from '@/utils/a11y'
 
 import './index.scss'
 
@@ -55,7 +56,11 @@ function SearchPage() {
           <View>
             <View className="section-title">
               <Text>最近搜索</Text>
-              <View className="search-page__clear" onClick={() => search.clearRecent()}>
+              <View
+                className="search-page__clear"
+                {...a11y('button')}
+                onClick={() => search.clearRecent()}
+              >
                 <Text>清除</Text>
               </View>
             </View>
@@ -64,6 +69,7 @@ function SearchPage() {
                 <View
                   key={q}
                   className="search-page__recent-item"
+                  {...a11y('button')}
                   onClick={() => void search.search(q)}
                 >
                   <Text>{q}</Text>

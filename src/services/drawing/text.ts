@@ -9,7 +9,8 @@ export const font = (size: number, weight: 400 | 600 | 700 = 400): string =>
 
 /**
  * Breaks text into lines no wider than `maxWidth` (character by character, as Chinese wraps),
- * at most `maxLines`; a cut last line ends with …. Uses the context's current font.
+ * at most `maxLines`; a cut last line ends with …. A last line of one character (…措 / 施) takes
+ * the character before it along, as print does. Uses the context's current font.
  */
 export function wrapText(
   ctx: Pick<Canvas2D, 'measureText'>,
@@ -35,6 +36,12 @@ export function wrapText(
     }
   }
   if (line) lines.push(line)
+  const n = lines.length
+  if (n > 1 && [...lines[n - 1]].length === 1 && [...lines[n - 2]].length > 2) {
+    const prev = [...lines[n - 2]]
+    lines[n - 1] = `${prev.pop()}${lines[n - 1]}`
+    lines[n - 2] = prev.join('')
+  }
   return lines
 }
 

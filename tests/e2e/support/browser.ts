@@ -99,16 +99,17 @@ export function stopServer(child: ChildProcess | null): Promise<void> {
 /** A phone-sized Chromium with a fresh profile (its own storage, as a new device has). */
 export const openContext = (
   colorScheme: 'light' | 'dark' = 'light',
-  options: { permissions?: string[] } = {},
+  options: { permissions?: string[]; desktop?: boolean } = {},
 ): Promise<BrowserContext> =>
   chromium.launchPersistentContext(mkdtempSync(path.join(os.tmpdir(), 'reader-e2e-')), {
     executablePath: CHROMIUM_PATH,
     headless: true,
     args: CHROMIUM_ARGS,
-    viewport: { width: 390, height: 844 },
-    deviceScaleFactor: 3,
-    isMobile: true,
-    hasTouch: true,
+    // `desktop`: a laptop's browser window instead.
+    viewport: options.desktop ? { width: 1280, height: 800 } : { width: 390, height: 844 },
+    deviceScaleFactor: options.desktop ? 1 : 3,
+    isMobile: !options.desktop,
+    hasTouch: !options.desktop,
     colorScheme,
     locale: 'zh-CN',
     acceptDownloads: true,
@@ -118,6 +119,25 @@ export const openContext = (
 /** The page a persistent context opens with (a new one if it opened none). */
 export const firstPage = async (context: BrowserContext): Promise<Page> =>
   context.pages()[0] ?? (await context.newPage())
+
+/**
+ * A fresh context's page for a suite that closes its contexts at the end (`contexts`), its script
+ * errors and dialogs collected in `problems` unless `watched: false`; `openid` presets the h5
+ * identity.
+ */
+export async function suitePage(
+  contexts: BrowserContext[],
+  problems: string[],
+  scheme: 'light' | 'dark' = 'light',
+  options: { desktop?: boolean; watched?: boolean; openid?: string } = {},
+): Promise<Page> {
+  const context = await openContext(scheme, { desktop: options.desktop })
+  contexts.push(context)
+  if (options.openid) await presetIdentity(context, options.openid)
+  const page = await firstPage(context)
+  if (options.watched !== false) watch(page, problems)
+  return page
+}
 
 /** Collects what must never happen on a page: script errors and dialogs (alert from injected text). */
 export function watch(page: Page, problems: string[]): void {
@@ -154,6 +174,10 @@ export const presetIdentity = (context: BrowserContext, openid: string) =>
     if (!localStorage.getItem('dev.openid'))
       localStorage.setItem('dev.openid', JSON.stringify({ data: id }))
   }, openid)
+
+/** Saves the reader's settings as the app stores them (Taro's `{ data }` format); reload to apply. */
+export const presetSettings = (page: Page, settings: { fontStep: number; theme: string }) =>
+  page.evaluate((s) => localStorage.setItem('settings', JSON.stringify({ data: s })), settings)
 
 /** POSTs to a function of the local server as the given caller. */
 export async function callFunction<T>(

@@ -24,7 +24,7 @@ describe('presentational components', () => {
   it('RegionChip gives a region the same tint everywhere, and the known sections distinct ones', () => {
     const a = render(<RegionChip region="广东" />)
     const b = render(<RegionChip region="广东" size="large" />)
-    const tintOf = (el: Element | null) => /region-chip--t(\d)/.exec(el?.className ?? '')?.[1]
+    const tintOf = (el: Element | null) => /region-chip--t(\d+)/.exec(el?.className ?? '')?.[1]
     expect(tintOf(a.container.querySelector('.region-chip'))).toBe(
       tintOf(b.container.querySelector('.region-chip')),
     )

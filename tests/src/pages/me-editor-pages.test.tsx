@@ -1,4 +1,10 @@
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
+
 import Taro from '@tarojs/taro'
+
+import { parseIssueText } from '@core/index'
+import { renderIssueText } from '@core/issue-text/render'
 import { act } from 'react'
 
 import EditorHomePage from '@/packages/editor/index/index'
@@ -85,6 +91,62 @@ describe('我的', () => {
     expect(navigateTo).toHaveBeenCalledWith({ url: '/packages/editor/index/index' })
     view.unmount()
   })
+  it('asks before clearing the reading history, and keeps it when the reader says no', async () => {
+    const { show, stores } = setup(false)
+    const platform = stores.platform as FakePlatform
+    await stores.readArticle(archive(2)[0].articles[0].id)
+    setRouterParams({})
+    const view = await show(<MePage />)
+    platform.confirmAnswer = false
+    tap(view.container.querySelector('.me-page__clear'))
+    await settle()
+    expect(stores.library.history.size).toBe(1)
+    platform.confirmAnswer = true
+    tap(view.container.querySelector('.me-page__clear'))
+    await settle()
+    expect(stores.library.history.size).toBe(0)
+    view.unmount()
+  })
+
+  it('after 总是拒绝 no longer says issues will be notified', async () => {
+    const { show, subscription } = setup(false)
+    subscription.state.remaining = 2
+    setRouterParams({})
+    const view = await show(<MePage />)
+    tap(byText(view.container, '再提醒一期'))
+    tap(byText(view.container, '总是拒绝'))
+    await settle()
+    const card = view.container.querySelector('.subscribe-card')?.textContent ?? ''
+    expect(card).not.toContain('接下来 2 期发布时会通知你')
+    expect(card).toContain('不会通知你')
+    view.unmount()
+  })
+
+  it('lists a withdrawn favourite as 已下线 and does not open it', async () => {
+    const { show, stores, navigateTo } = setup(false)
+    const [first] = archive(2)
+    const [kept, gone] = first.articles
+    await stores.readArticle(kept.id)
+    await stores.readArticle(gone.id)
+    stores.library.toggleFavourite(stores.articles.articles.get(gone.id)!)
+    stores.library.markWithdrawn((e) => e.id === gone.id)
+    setRouterParams({})
+    const view = await show(<MePage />)
+    const rows = [...view.container.querySelectorAll('.me-page__favourites .article-row')]
+    expect(rows).toHaveLength(1)
+    expect(rows[0].textContent).toContain('已下线')
+    tap(rows[0])
+    expect(navigateTo).not.toHaveBeenCalled()
+    const history = [...view.container.querySelectorAll('.me-page__history .article-row')]
+    const row = (title: string) => history.find((r) => r.textContent?.includes(title))!
+    expect(row(gone.title).textContent).toContain('已下线')
+    expect(row(kept.title).textContent).not.toContain('已下线')
+    tap(row(gone.title))
+    expect(navigateTo).not.toHaveBeenCalled()
+    tap(row(kept.title))
+    expect(navigateTo).toHaveBeenCalledTimes(1)
+    view.unmount()
+  })
 })
 
 describe('the editor pages', () => {
@@ -101,7 +163,7 @@ describe('the editor pages', () => {
     const { show, stores } = setup(true)
     await stores.editor.previewText(readSampleIssue())
     await stores.editor.publish()
-    await stores.editor.unpublish({ id: 'i280', year: 2024, number: 6 })
+    await stores.desk.unpublish({ id: 'i280', year: 2024, number: 6 })
     const view = await show(<EditorHomePage />)
     const rows = [...view.container.querySelectorAll('.audit-row')].map((r) => r.textContent ?? '')
     expect(rows).toHaveLength(2)
@@ -129,7 +191,7 @@ describe('the editor pages', () => {
     expect(view.container.querySelectorAll('.toc-section')).toHaveLength(5)
     tap(byText(view.container, '发布 2024 年第 6 期（总第 280 期）'))
     await settle()
-    expect(publish.published.get('i280')).toEqual({ articleCount: 10, published: true })
+    expect(publish.published.get('i280')).toMatchObject({ articleCount: 10, published: true })
     expect(view.container.querySelector('.inline-message--ok')?.textContent).toContain('已发布')
     view.unmount()
 
@@ -156,6 +218,42 @@ describe('the editor pages', () => {
     expect(
       [...view.container.querySelectorAll('.editor-page__count-value')].map((e) => e.textContent),
     ).toEqual(['10', '5', '1'])
+    view.unmount()
+  })
+
+  it('preview a replacement that drops articles: names them, and replaces only after the removal is confirmed', async () => {
+    const { show, stores, publish } = setup(true)
+    const demo = readFileSync(path.resolve(__dirname, '../../../demo/issues/278.txt'), 'utf8')
+    const parsed = parseIssueText(demo)
+    if (!parsed.ok) throw new Error(parsed.error.message)
+    const { issue, articles } = parsed.data
+    await stores.editor.previewText(demo)
+    await stores.editor.publish()
+    setRouterParams({})
+    // A file holding only the first article of the published issue.
+    await stores.editor.previewText(renderIssueText(issue, articles.slice(0, 1)))
+    const view = await show(<PreviewPage />)
+    const diff = view.container.querySelector('.replace-diff')?.textContent ?? ''
+    expect(diff).toContain(`删除 ${articles.length - 1} 篇`)
+    for (const a of articles.slice(1)) expect(diff).toContain(a.title)
+    expect(diff).toContain(`保留 1 篇${articles[0].title}`)
+    const replaceButton = [...view.container.querySelectorAll('.action-button')].find((b) =>
+      b.textContent?.startsWith('替换'),
+    )!
+    expect(replaceButton.textContent).toContain(`删除 ${articles.length - 1} 篇`)
+    tap(replaceButton)
+    await settle()
+    // Asked, not published.
+    expect(publish.published.get(issue.id)?.articleCount).toBe(articles.length)
+    expect(view.container.textContent).toContain(`已发布的 ${articles.length - 1} 篇文章将被删除`)
+    tap(byText(view.container, '不替换'))
+    await settle()
+    expect(publish.published.get(issue.id)?.articleCount).toBe(articles.length)
+    tap(replaceButton)
+    await settle()
+    tap(byText(view.container, `确认替换并删除 ${articles.length - 1} 篇`))
+    await settle()
+    expect(publish.published.get(issue.id)?.articleCount).toBe(1)
     view.unmount()
   })
 })

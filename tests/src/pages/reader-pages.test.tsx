@@ -169,6 +169,88 @@ describe('the article page', () => {
   })
 })
 
+describe('reading aids and ways on', () => {
+  const firstIssue = () => archive(2)[0]
+
+  it('an article shows its reading time and length, and names previous and next without its issue loaded', async () => {
+    const { show, stores } = setup('weapp')
+    const { articles } = firstIssue()
+    const [, second, third] = articles
+    setRouterParams({ id: second.id })
+    const view = await show(<ArticlePage />)
+    expect(stores.issues.details.size).toBe(0)
+    const chars = second.blocks.map((b) => b.text.replace(/\s+/g, '')).join('').length
+    expect(view.container.querySelector('.article-header__reading')?.textContent).toBe(
+      `约 ${Math.max(1, Math.round(chars / 400))} 分钟 · ${chars} 字`,
+    )
+    const pager = view.container.querySelector('.article-pager')?.textContent ?? ''
+    expect(pager).toContain(articles[0].title)
+    expect(pager).toContain(third.title)
+    expect(view.container.querySelector('.reading-progress')).not.toBeNull()
+    view.unmount()
+  })
+
+  it('an article opened cold from a link on h5 offers 最新, 搜索 and 我的', async () => {
+    const { show, navigation } = setup('h5')
+    jest.spyOn(Taro, 'getCurrentPages').mockReturnValue([{}] as never)
+    setRouterParams({ id: firstIssue().articles[0].id })
+    const view = await show(<ArticlePage />)
+    const links = [...view.container.querySelectorAll('.tab-links__link')]
+    expect(links.map((l) => l.textContent)).toEqual(['最新', '搜索', '我的'])
+    tap(links[1])
+    expect(navigation.switchTab).toHaveBeenCalledWith({ url: '/pages/search/index' })
+    view.unmount()
+  })
+
+  it('an article opened from within the app shows no tab links', async () => {
+    const { show } = setup('h5')
+    jest.spyOn(Taro, 'getCurrentPages').mockReturnValue([{}, {}] as never)
+    setRouterParams({ id: firstIssue().articles[0].id })
+    const view = await show(<ArticlePage />)
+    expect(view.container.querySelector('.tab-links')).toBeNull()
+    view.unmount()
+  })
+
+  it('the issue and the cover say how much of the issue was read, and the issue how long it reads', async () => {
+    const { show, stores } = setup('weapp')
+    const { issue, articles } = firstIssue()
+    await stores.readArticle(articles[0].id)
+    await stores.readArticle(articles[3].id)
+    setRouterParams({ id: issue.id })
+    const page = await show(<IssuePage />)
+    const line = page.container.querySelector('.issue-page__reading')?.textContent ?? ''
+    expect(line).toContain(`本期已读 2/${articles.length}`)
+    const chars = articles
+      .flatMap((a) => a.blocks.map((b) => b.text.replace(/\s+/g, '')))
+      .join('').length
+    expect(line).toContain(`约 ${Math.round(chars / 400)} 分钟 · ${chars} 字`)
+    page.unmount()
+    setRouterParams({})
+    const latest = await show(<LatestPage />)
+    expect(latest.container.querySelector('.issue-cover')?.textContent).toContain(
+      `本期已读 2/${articles.length}`,
+    )
+    latest.unmount()
+  })
+
+  it('a cached article that the server no longer has is not shown: 不存在或已下线', async () => {
+    const { show, stores, navigation, transport } = setup('weapp')
+    const id = firstIssue().articles[1].id
+    await stores.readArticle(id)
+    // The issue is withdrawn; the article page opens on the cached copy and the server says no.
+    jest.spyOn(transport, 'call').mockImplementation(async () => ({
+      ok: false,
+      error: { code: 'not_found', message: 'gone' },
+    }))
+    setRouterParams({ id })
+    const view = await show(<ArticlePage />)
+    expect(view.container.querySelector('.article-body')).toBeNull()
+    expect(navigation.switchTab).toHaveBeenCalled()
+    expect(stores.launch.notice).toBe(NOTICE_MISSING_ARTICLE)
+    view.unmount()
+  })
+})
+
 describe('the issue page', () => {
   it('shares as 《双周决策观察》2024 年第 6 期 with the id', async () => {
     const { show } = setup()

@@ -1,10 +1,14 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 
+import { parseIssueText } from '@core/index'
+import { renderIssueText } from '@core/issue-text/render'
 import { ContentApi } from '@/services/content-api'
 import { layoutPoster } from '@/services/drawing/poster'
 import { EditorApi } from '@/services/editor-api'
-import { auditDetailText, EditorStore, editorErrorText, posterModel } from '@/stores/editor-store'
+import { auditDetailText, EditorDeskStore } from '@/stores/editor-desk-store'
+import { EditorStore, editorErrorText } from '@/stores/editor-store'
+import { posterModel, PosterStore } from '@/stores/poster-store'
 
 import {
   archive,
@@ -41,10 +45,18 @@ function setup(options: { isEditor?: boolean; supportsFiles?: boolean } = {}) {
   })
   const platform = new FakePlatform('h5')
   const changed = jest.fn()
-  const editor = new EditorStore(new EditorApi(transport), new ContentApi(transport), platform, {
+  const api = new EditorApi(transport)
+  const desk = new EditorDeskStore(api, new ContentApi(transport), platform, {
     onContentChanged: changed,
   })
-  return { editor, publish, transport, platform, changed, qrcode }
+  const editor = new EditorStore(api, platform, {
+    onContentChanged: () => {
+      changed()
+      desk.refresh()
+    },
+  })
+  const posters = new PosterStore(api, platform)
+  return { editor, desk, posters, publish, transport, platform, changed, qrcode }
 }
 
 describe('EditorStore', () => {
@@ -97,6 +109,30 @@ describe('EditorStore', () => {
     expect(editor.preview).toMatchObject({ kept: 10, added: 0, existing: { published: true } })
     await editor.publish()
     expect(editor.published).toMatchObject({ replaced: true, jobCreated: false })
+  })
+
+  it('a replacement that removes articles asks first, then tells the server the count it confirmed', async () => {
+    const { editor, transport } = setup()
+    const parsed = parseIssueText(DEMO_279)
+    if (!parsed.ok) throw new Error(parsed.error.message)
+    const { issue, articles } = parsed.data
+    await editor.previewText(DEMO_279)
+    await editor.publish()
+    await editor.previewText(renderIssueText(issue, articles.slice(0, 3)))
+    const removing = articles.length - 3
+    expect(editor.removedArticles.map((a) => a.title)).toEqual(
+      articles.slice(3).map((a) => a.title),
+    )
+    expect(await editor.publish()).toBe(false)
+    expect(editor.removalAsked).toBe(true)
+    expect(await editor.publish(removing - 1)).toBe(false)
+    expect(transport.countOf('issues.publish')).toBe(1)
+    expect(await editor.publish(removing)).toBe(true)
+    expect(transport.inputsOf('issues.publish')[1]).toMatchObject({ confirmRemoved: removing })
+    // The same file again removes nothing more: a replacement says so with 0.
+    await editor.previewText(renderIssueText(issue, articles.slice(0, 3)))
+    expect(await editor.publish()).toBe(true)
+    expect(transport.inputsOf('issues.publish')[2]).toMatchObject({ confirmRemoved: 0 })
   })
 
   it('says in one line what is wrong with a file that is not an issue', async () => {
@@ -193,34 +229,38 @@ describe('EditorStore', () => {
   })
 
   it('unpublishes only after the editor confirms', async () => {
-    const { editor, platform, transport } = setup()
+    const { editor, desk, platform, transport, changed } = setup()
     await editor.previewText(readSampleIssue())
     await editor.publish()
     platform.confirmAnswer = false
-    expect(await editor.unpublish({ id: 'i280', year: 2024, number: 6 })).toBe(false)
+    expect(await desk.unpublish({ id: 'i280', year: 2024, number: 6 })).toBe(false)
     expect(transport.countOf('issues.unpublish')).toBe(0)
     platform.confirmAnswer = true
-    expect(await editor.unpublish({ id: 'i280', year: 2024, number: 6 })).toBe(true)
+    changed.mockClear()
+    expect(await desk.unpublish({ id: 'i280', year: 2024, number: 6 })).toBe(true)
     expect(platform.confirms).toEqual(['下线 2024 年第 6 期？', '下线 2024 年第 6 期？'])
-    expect(editor.notice).toBe('已下线 2024 年第 6 期')
+    expect(desk.notice).toBe('已下线 2024 年第 6 期')
+    // The reader's lists refresh, and the desk's own.
+    expect(changed).toHaveBeenCalledTimes(1)
+    expect(transport.countOf('audit.list')).toBeGreaterThan(0)
   })
 
   it('lists the audit log newest first, page by page', async () => {
-    const { editor } = setup()
+    const { editor, desk } = setup()
     await editor.previewText(readSampleIssue())
     await editor.publish()
     await editor.publish()
-    await editor.unpublish({ id: 'i280', year: 2024, number: 6 })
-    await editor.loadAudit()
-    expect(editor.audit.map((e) => e.action)).toEqual(['issues.unpublish', 'issues.replace'])
-    expect(editor.auditCursor).not.toBeNull()
-    await editor.loadMoreAudit()
-    expect(editor.audit.map((e) => e.action)).toEqual([
+    await desk.unpublish({ id: 'i280', year: 2024, number: 6 })
+    await desk.loadAudit()
+    expect(desk.audit.map((e) => e.action)).toEqual(['issues.unpublish', 'issues.replace'])
+    expect(desk.auditCursor).not.toBeNull()
+    await desk.loadMoreAudit()
+    expect(desk.audit.map((e) => e.action)).toEqual([
       'issues.unpublish',
       'issues.replace',
       'issues.publish',
     ])
-    expect(editor.auditCursor).toBeNull()
+    expect(desk.auditCursor).toBeNull()
     expect(auditDetailText('10 articles; subscribers notified')).toBe('共 10 篇；通知订阅者')
     expect(auditDetailText('11 articles (10 kept their ids, 1 new)')).toBe(
       '共 11 篇（10 篇保留编号，新增 1 篇）',
@@ -228,11 +268,11 @@ describe('EditorStore', () => {
   })
 
   it('makes the QR poster and saves it as an image with the issue in its name', async () => {
-    const { editor, platform } = setup()
-    await editor.loadPoster('i280')
-    expect(editor.qrcodeSrc('i280')).toBe('/storage/qrcodes/i280.png')
+    const { posters, platform } = setup()
+    await posters.loadPoster('i280')
+    expect(posters.qrcodeSrc('i280')).toBe('/storage/qrcodes/i280.png')
     const issue = detailOf(archive(1)[0].issue, archive(1)[0].articles)
-    await editor.savePoster(issue)
+    await posters.savePoster(issue)
     expect(platform.saved).toEqual([
       { image: 'wxfile://tmp/drawing-1.png', fileName: '双周决策观察-总第280期.png' },
     ])
@@ -242,11 +282,11 @@ describe('EditorStore', () => {
     const texts = drawn.ctx.texts.map((t) => t.text)
     expect(texts).toContain('2024 年第 6 期（总第 280 期）')
     expect(texts).toContain('【广东】')
-    expect(editor.posterNotice).toBe('海报图片已下载')
+    expect(posters.posterNotice).toBe('海报图片已下载')
 
     platform.canDraw = false
-    await editor.savePoster(issue)
-    expect(editor.posterNotice).toContain('不能生成图片')
+    await posters.savePoster(issue)
+    expect(posters.posterNotice).toContain('不能生成图片')
   })
 
   it('lays a poster out taller for more contents, titles wrapped to two lines', () => {

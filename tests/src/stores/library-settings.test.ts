@@ -71,22 +71,56 @@ describe('SettingsStore', () => {
   it('offers at least four sizes, steps within them, and remembers size and theme', () => {
     const storage = createMemoryStorage()
     const s = new SettingsStore(storage)
-    expect(FONT_SIZES).toEqual([15, 17, 19, 22])
+    expect(FONT_SIZES).toEqual([15, 17, 19, 22, 26])
     s.increaseFont()
     s.increaseFont()
     s.increaseFont()
-    expect(s.fontSize).toBe(22)
+    s.increaseFont()
+    expect(s.fontSize).toBe(26)
     s.setTheme('dark')
     const again = new SettingsStore(storage)
-    expect(again.fontSize).toBe(22)
+    expect(again.fontSize).toBe(26)
     expect(again.isDark).toBe(true)
-    again.decreaseFont()
-    again.decreaseFont()
-    again.decreaseFont()
-    again.decreaseFont()
+    for (let i = 0; i < 5; i++) again.decreaseFont()
     expect(again.fontSize).toBe(15)
     s.dispose()
     again.dispose()
+  })
+
+  it('follows the system text size (WeChat’s setting, 关怀模式 included) until the reader picks one', () => {
+    const storage = createMemoryStorage()
+    const s = new SettingsStore(storage)
+    expect(s.fontSize).toBe(17)
+    for (const [system, body] of [
+      [14, 15],
+      [17, 17],
+      [20, 19],
+      [22, 22],
+      [28, 26],
+      [33, 26],
+    ]) {
+      s.setSystemFontSize(system)
+      expect(s.fontSize).toBe(body)
+    }
+    expect(s.followsSystem).toBe(true)
+    // A− overrides it, and stays chosen on the next launch whatever the system says.
+    s.decreaseFont()
+    expect(s.fontSize).toBe(22)
+    const again = new SettingsStore(storage)
+    again.setSystemFontSize(14)
+    expect(again.fontSize).toBe(22)
+    expect(again.followsSystem).toBe(false)
+    again.followSystemFont()
+    expect(again.fontSize).toBe(15)
+    expect(new SettingsStore(storage).followsSystem).toBe(true)
+    s.dispose()
+    again.dispose()
+  })
+
+  it('reads the system text size at launch', () => {
+    const stores = new RootStore({ storage: createMemoryStorage(), systemFontSize: 22 })
+    expect(stores.settings.fontSize).toBe(22)
+    stores.dispose()
   })
 
   it('ignores saved values it does not know', () => {

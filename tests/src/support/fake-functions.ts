@@ -1,8 +1,14 @@
 import type { PublishInput } from '@core/api/publish'
 import type { ApiResponse } from '@core/api/response'
 import type { SubscriptionInput } from '@core/api/subscription'
-import { parseIssueText } from '@core/index'
+import { parseIssueText, type ParsedIssue } from '@core/index'
 import { notAnIssueFile } from '@core/limits'
+
+import {
+  keepArticleIds,
+  replaceDiff,
+  type PublishedArticleRef,
+} from '../../../cloudfunctions/lib/publishing/keep-ids'
 
 const ok = <T>(data: T): ApiResponse<T> => ({ ok: true, data })
 const fail = (code: 'invalid_argument' | 'permission_denied' | 'not_found', message: string) => ({
@@ -41,7 +47,10 @@ export function subscriptionService(templateId = 'local-new-issue') {
  * against what it has published, publish and unpublish, and an audit log.
  */
 export function publishService(options: { isEditor: boolean; supportsFiles?: boolean }) {
-  const published = new Map<string, { articleCount: number; published: boolean }>()
+  const published = new Map<
+    string,
+    { articleCount: number; published: boolean; articles: PublishedArticleRef[] }
+  >()
   const audit: { at: string; openid: string; action: string; issueId: string; detail: string }[] =
     []
   const files = new Map<string, string>()
@@ -49,9 +58,26 @@ export function publishService(options: { isEditor: boolean; supportsFiles?: boo
   const preview = (text: string, format: 'text' | 'docx' | 'pdf'): ApiResponse<unknown> => {
     const r = parseIssueText(text)
     if (!r.ok) return fail('invalid_argument', notAnIssueFile(r.error.message))
-    const existing = published.get(r.data.issue.id) ?? null
-    const kept = existing ? Math.min(existing.articleCount, r.data.articles.length) : 0
-    return ok({ format, parsed: r.data, existing, kept, added: r.data.articles.length - kept })
+    const before = published.get(r.data.issue.id)
+    if (!before)
+      return ok({
+        format,
+        parsed: r.data,
+        existing: null,
+        kept: 0,
+        added: r.data.articles.length,
+        diff: null,
+      })
+    // The server's own id keeping and difference.
+    const { parsed, kept, added } = keepArticleIds(before.articles, r.data)
+    return ok({
+      format,
+      parsed,
+      existing: { articleCount: before.articleCount, published: before.published },
+      kept,
+      added,
+      diff: replaceDiff(before.articles, parsed.articles),
+    })
   }
   const handler = (input: PublishInput): ApiResponse<unknown> => {
     if (input.action === 'editor.status') return ok({ isEditor: options.isEditor })
@@ -81,7 +107,15 @@ export function publishService(options: { isEditor: boolean; supportsFiles?: boo
         const parsed = reparsed?.ok ? reparsed.data : input.parsed!
         const { id } = parsed.issue
         const replaced = published.has(id)
-        published.set(id, { articleCount: parsed.articles.length, published: true })
+        const before = published.get(id)?.articles ?? []
+        const articles = keepArticleIds(before, parsed as ParsedIssue).parsed.articles.map(
+          ({ id, title, region }) => ({ id, title, region }),
+        )
+        // As the server: a confirmed removal count must still be what the replacement removes.
+        const removing = replaceDiff(before, articles).removed.length
+        if (input.confirmRemoved !== undefined && input.confirmRemoved !== removing)
+          return fail('invalid_argument', `removes ${removing}, confirmed ${input.confirmRemoved}`)
+        published.set(id, { articleCount: parsed.articles.length, published: true, articles })
         audit.unshift({
           at: new Date((clock += 60_000)).toISOString(),
           openid: 'editor-1',

@@ -18,16 +18,16 @@ import '../editor.scss'
 
 /** The audit log: who published, replaced or unpublished which issue, and when; newest first. */
 function AuditPage() {
-  const { editor } = useStores()
+  const { desk } = useStores()
   const pageClass = usePageTheme()
   const access = useEditorAccess()
 
   useEffect(() => {
-    if (access === 'editor') void editor.loadAudit()
-  }, [access, editor])
-  useReachBottom(() => void editor.loadMoreAudit())
+    if (access === 'editor') void desk.loadAudit()
+  }, [access, desk])
+  useReachBottom(() => void desk.loadMoreAudit())
   usePullDownRefresh(() => {
-    void editor.loadAudit().finally(() => Taro.stopPullDownRefresh())
+    void desk.loadAudit().finally(() => Taro.stopPullDownRefresh())
   })
 
   if (access === 'denied')
@@ -36,7 +36,7 @@ function AuditPage() {
         <StateView kind="empty" title="只有编辑可以查看操作记录" />
       </View>
     )
-  const state = editor.auditState
+  const state = desk.auditState
   return (
     <View className={pageClass}>
       <View className="section-title">最新在前</View>
@@ -47,15 +47,15 @@ function AuditPage() {
           title="操作记录加载失败"
           message={editorErrorText(state.error)}
           actionText="重试"
-          onAction={() => void editor.loadAudit()}
+          onAction={() => void desk.loadAudit()}
         />
       ) : null}
-      {state.status === 'ready' && editor.audit.length === 0 ? (
+      {state.status === 'ready' && desk.audit.length === 0 ? (
         <StateView kind="empty" title="还没有操作记录" />
       ) : null}
-      {editor.audit.length > 0 ? (
+      {desk.audit.length > 0 ? (
         <View className="card editor-audit">
-          {editor.audit.map((e, i) => (
+          {desk.audit.map((e, i) => (
             <AuditRow
               key={`${e.at}-${i}`}
               when={formatDateTime(e.at)}
@@ -67,12 +67,12 @@ function AuditPage() {
           ))}
         </View>
       ) : null}
-      {editor.audit.length > 0 ? (
+      {desk.audit.length > 0 ? (
         <ListFooter
-          loading={editor.auditLoadingMore}
+          loading={desk.auditLoadingMore}
           failed={false}
-          hasMore={editor.auditCursor !== null}
-          onMore={() => void editor.loadMoreAudit()}
+          hasMore={desk.auditCursor !== null}
+          onMore={() => void desk.loadMoreAudit()}
           endText="没有更早的记录了"
         />
       ) : null}

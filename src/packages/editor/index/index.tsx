@@ -23,6 +23,7 @@ import {
   JOB_STATUS,
   totalLabel,
 } from '@/utils/format'
+import { a11y } from '@/utils/a11y'
 
 import '../editor.scss'
 
@@ -33,18 +34,16 @@ const AUDIT_SHOWN = 5
  * unpublish), notification jobs with their counts, and the latest audit entries.
  */
 function EditorHomePage() {
-  const { editor, platform } = useStores()
+  const { editor, desk, platform } = useStores()
   const pageClass = usePageTheme()
   const access = useEditorAccess()
 
   useEffect(() => {
     if (access !== 'editor') return
-    void editor.loadIssues()
-    void editor.loadJobs()
-    void editor.loadAudit()
-  }, [access, editor])
+    desk.refresh()
+  }, [access, desk])
   useDidShow(() => {
-    if (editor.isEditor) void editor.loadJobs()
+    if (editor.isEditor) void desk.loadJobs()
   })
 
   if (access !== 'editor')
@@ -75,7 +74,7 @@ function EditorHomePage() {
     if (file) preview(await editor.importFile(file))
   }
   const labelOf = (issueId: string) => {
-    const issue = editor.issues.find((i) => i.id === issueId)
+    const issue = desk.issues.find((i) => i.id === issueId)
     return issue ? `${issueLabel(issue)}（${totalLabel(issue)}）` : issueId
   }
 
@@ -99,6 +98,7 @@ function EditorHomePage() {
         <View
           className="editor-page__link"
           hoverClass="pressed"
+          {...a11y('link')}
           onClick={() => open(EDITOR_ROUTES.preview)}
         >
           <Text>
@@ -108,24 +108,24 @@ function EditorHomePage() {
         </View>
       ) : null}
 
-      {editor.notice ? (
+      {desk.notice ? (
         <View className="editor-page__message">
-          <InlineMessage text={editor.notice} />
+          <InlineMessage text={desk.notice} />
         </View>
       ) : null}
 
       <View className="section-title">
         <Text>已发布的期刊</Text>
-        <Text>{editor.issues.length ? `${editor.issues.length} 期` : ''}</Text>
+        <Text>{desk.issues.length ? `${desk.issues.length} 期` : ''}</Text>
       </View>
       <View className="card editor-issues">
-        {editor.issuesState.status === 'loading' ? <ListSkeleton rows={2} /> : null}
-        {editor.issuesState.status === 'ready' && editor.issues.length === 0 ? (
+        {desk.issuesState.status === 'loading' ? <ListSkeleton rows={2} /> : null}
+        {desk.issuesState.status === 'ready' && desk.issues.length === 0 ? (
           <View className="editor-page__empty">
             <Text>还没有发布的期刊</Text>
           </View>
         ) : null}
-        {editor.issues.map((issue) => (
+        {desk.issues.map((issue) => (
           <View key={issue.id} className="editor-issue">
             <View className="editor-issue__main">
               <Text className="editor-issue__label">{issueLabel(issue)}</Text>
@@ -135,7 +135,7 @@ function EditorHomePage() {
             </View>
             <View className="editor-issue__actions">
               <ActionButton label="海报" onTap={() => open(posterPath(issue.id))} />
-              <ActionButton label="下线" kind="danger" onTap={() => void editor.unpublish(issue)} />
+              <ActionButton label="下线" kind="danger" onTap={() => void desk.unpublish(issue)} />
             </View>
           </View>
         ))}
@@ -146,23 +146,24 @@ function EditorHomePage() {
         <View
           className="editor-page__refresh"
           hoverClass="pressed"
-          onClick={() => void editor.loadJobs()}
+          {...a11y('button')}
+          onClick={() => void desk.loadJobs()}
         >
           <Text>刷新</Text>
         </View>
       </View>
       <View className="card editor-jobs">
-        {editor.jobsState.status === 'error' ? (
+        {desk.jobsState.status === 'error' ? (
           <View className="editor-page__empty">
-            <Text>{editorErrorText(editor.jobsState.error)}</Text>
+            <Text>{editorErrorText(desk.jobsState.error)}</Text>
           </View>
         ) : null}
-        {editor.jobsState.status === 'ready' && editor.jobs.length === 0 ? (
+        {desk.jobsState.status === 'ready' && desk.jobs.length === 0 ? (
           <View className="editor-page__empty">
             <Text>还没有通知任务：首次发布一期时创建</Text>
           </View>
         ) : null}
-        {editor.jobs.map((job) => (
+        {desk.jobs.map((job) => (
           <JobRow
             key={job.id}
             title={labelOf(job.issueId)}
@@ -171,7 +172,7 @@ function EditorHomePage() {
             pauseReason={job.pauseReason}
             total={job.total}
             counts={job.counts}
-            onResume={() => void editor.resumeJob(job.id)}
+            onResume={() => void desk.resumeJob(job.id)}
           />
         ))}
       </View>
@@ -181,18 +182,19 @@ function EditorHomePage() {
         <View
           className="editor-page__refresh"
           hoverClass="pressed"
+          {...a11y('link')}
           onClick={() => open(EDITOR_ROUTES.audit)}
         >
           <Text>全部记录 ›</Text>
         </View>
       </View>
       <View className="card editor-audit">
-        {editor.auditState.status === 'ready' && editor.audit.length === 0 ? (
+        {desk.auditState.status === 'ready' && desk.audit.length === 0 ? (
           <View className="editor-page__empty">
             <Text>还没有操作记录</Text>
           </View>
         ) : null}
-        {editor.audit.slice(0, AUDIT_SHOWN).map((e, i) => (
+        {desk.audit.slice(0, AUDIT_SHOWN).map((e, i) => (
           <AuditRow
             key={`${e.at}-${i}`}
             when={formatDateTime(e.at)}

@@ -24,15 +24,15 @@ import '../editor.scss'
 function PosterPage() {
   const { params } = useRouter()
   const id = readParam(params.id)
-  const { editor, issues, platform } = useStores()
+  const { posters, issues, platform } = useStores()
   const pageClass = usePageTheme()
   const access = useEditorAccess()
 
   useEffect(() => {
     if (!id || access !== 'editor') return
     void issues.loadIssue(id)
-    void editor.loadPoster(id)
-  }, [id, access, issues, editor])
+    void posters.loadPoster(id)
+  }, [id, access, issues, posters])
 
   if (access === 'denied')
     return (
@@ -42,7 +42,7 @@ function PosterPage() {
     )
   const issue = issues.details.get(id)
   const issueState = issues.detailState(id)
-  const posterState = editor.posterState(id)
+  const posterState = posters.posterState(id)
   if (!issue)
     return (
       <View className={pageClass}>
@@ -55,7 +55,7 @@ function PosterPage() {
     )
 
   const model = posterModel(issue)
-  const qrSrc = editor.qrcodeSrc(id)
+  const qrSrc = posters.qrcodeSrc(id)
   return (
     <View className={pageClass}>
       <PosterCard {...model} qrSrc={qrSrc} />
@@ -63,15 +63,15 @@ function PosterPage() {
         {posterState.status === 'error' ? (
           <InlineMessage tone="error" text={editorErrorText(posterState.error)} />
         ) : null}
-        {editor.posterNotice ? <InlineMessage text={editor.posterNotice} /> : null}
+        {posters.posterNotice ? <InlineMessage text={posters.posterNotice} /> : null}
         <ActionButton
           label={platform.kind === 'weapp' ? '保存到相册' : '下载海报图片（PNG）'}
           kind="primary"
           block
           disabled={!qrSrc}
-          busy={editor.savingPoster}
+          busy={posters.savingPoster}
           busyLabel="正在生成图片…"
-          onTap={() => void editor.savePoster(issue)}
+          onTap={() => void posters.savePoster(issue)}
         />
       </View>
     </View>

@@ -4,6 +4,7 @@ import { observer } from 'mobx-react-lite'
 import { ActionButton } from '@/components/action-button'
 import { InlineMessage } from '@/components/inline-message'
 import { IssueMasthead } from '@/components/issue-masthead'
+import { ReplaceDiffView } from '@/components/replace-diff'
 import { StateView } from '@/components/state-view'
 import { TocSection } from '@/components/toc-section'
 import { WarningList } from '@/components/warning-list'
@@ -58,6 +59,7 @@ function PreviewPage() {
   const label = `${issueLabel(issue)}（${totalLabel(issue)}）`
   const existing = preview.existing
   const publishing = editor.publishState.status === 'loading'
+  const removed = editor.removedArticles
 
   return (
     <View className={pageClass}>
@@ -69,8 +71,9 @@ function PreviewPage() {
               {existing.published ? '替换已发布的' : '重新发布已下线的'} {label}
             </Text>
             <Text className="editor-page__banner-text">
-              保留 {preview.kept} 篇文章的编号，新增 {preview.added}{' '}
-              篇；读者的收藏和链接继续有效，不会再次通知订阅者。
+              保留 {preview.kept} 篇文章的编号，新增 {preview.added} 篇
+              {removed.length ? `，删除 ${removed.length} 篇` : ''}
+              ；保留的文章，读者的收藏和链接继续有效；不会再次通知订阅者。
             </Text>
           </>
         ) : (
@@ -102,6 +105,13 @@ function PreviewPage() {
           <Text className="editor-page__count-label">条提示</Text>
         </View>
       </View>
+
+      {preview.diff ? (
+        <>
+          <View className="section-title">与已发布的这一期相比</View>
+          <ReplaceDiffView diff={preview.diff} />
+        </>
+      ) : null}
 
       <View className="section-title">解析提示</View>
       <WarningList warnings={warnings} />
@@ -146,14 +156,36 @@ function PreviewPage() {
             {editor.publishState.status === 'error' ? (
               <InlineMessage tone="error" text={editorErrorText(editor.publishState.error)} />
             ) : null}
-            <ActionButton
-              label={existing ? `替换 ${label}` : `发布 ${label}`}
-              kind="primary"
-              block
-              busy={publishing}
-              busyLabel="正在发布…"
-              onTap={() => void editor.publish()}
-            />
+            {editor.removalAsked ? (
+              <>
+                <InlineMessage
+                  tone="error"
+                  text={`替换后，已发布的 ${removed.length} 篇文章将被删除，读者的收藏和链接将显示为已下线。`}
+                />
+                <ActionButton
+                  label={`确认替换并删除 ${removed.length} 篇`}
+                  kind="danger"
+                  block
+                  busy={publishing}
+                  busyLabel="正在发布…"
+                  onTap={() => void editor.publish(removed.length)}
+                />
+                <ActionButton label="不替换" block onTap={() => editor.cancelRemoval()} />
+              </>
+            ) : (
+              <ActionButton
+                label={
+                  existing
+                    ? `替换 ${label}${removed.length ? `（删除 ${removed.length} 篇）` : ''}`
+                    : `发布 ${label}`
+                }
+                kind="primary"
+                block
+                busy={publishing}
+                busyLabel="正在发布…"
+                onTap={() => void editor.publish()}
+              />
+            )}
           </>
         )}
       </View>

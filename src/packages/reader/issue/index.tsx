@@ -1,6 +1,8 @@
 import { Text, View } from '@tarojs/components'
 import { observer } from 'mobx-react-lite'
-import { useEffect } from 'react'
+import { useEffect, useState } from 'react'
+
+import type { IssueDetail } from '@core/api/content'
 
 import { IssueColophon, IssueMasthead } from '@/components/issue-masthead'
 import { OfflineNotice } from '@/components/offline-notice'
@@ -9,23 +11,32 @@ import { ShareLink } from '@/components/share-link'
 import { SinglePageHint } from '@/components/single-page-hint'
 import { TocSkeleton } from '@/components/skeleton'
 import { StateView } from '@/components/state-view'
+import { TabLinks } from '@/components/tab-links'
 import { TocSection } from '@/components/toc-section'
 import { useEntry } from '@/hooks/use-entry'
 import { usePageTheme } from '@/hooks/use-page-theme'
 import { useConsentDialog, useRemind } from '@/hooks/use-remind'
 import { useSharing } from '@/hooks/use-sharing'
 import { missingNotice } from '@/services/entry'
-import { articlePath, open } from '@/services/routes'
+import { articlePath, open, openedCold, switchToTab } from '@/services/routes'
 import { issueShare } from '@/services/share'
 import { useStores } from '@/stores/context'
-import { errorText } from '@/utils/format'
+import { errorText, readProgressText, readingText } from '@/utils/format'
 
 import './index.scss'
+
+/** The issue's length in characters, when every contents entry carries it. */
+function issueChars(issue: IssueDetail): number | null {
+  const all = issue.sections.flatMap((s) => s.articles)
+  return all.every((a) => typeof a.chars === 'number')
+    ? all.reduce((n, a) => n + (a.chars ?? 0), 0)
+    : null
+}
 
 /** An issue: its masthead, the table of contents grouped by region, then credits and contacts. */
 function IssuePage() {
   const { id, singlePage, landOnLatest } = useEntry('issue')
-  const { issues } = useStores()
+  const { issues, library } = useStores()
   const pageClass = usePageTheme()
   const remind = useRemind(`issue:${id}`)
   const consentDialog = useConsentDialog(`issue:${id}`)
@@ -41,6 +52,8 @@ function IssuePage() {
     if (missing) landOnLatest(missingNotice('issue'))
   }, [missing, landOnLatest])
 
+  // Opened from a link with nothing under it (h5): the page offers the tabs itself.
+  const [cold] = useState(openedCold)
   const sharing = issueShare(id, issue)
   const { copyLink } = useSharing(sharing, singlePage)
 
@@ -52,6 +65,7 @@ function IssuePage() {
     )
   return (
     <View className={pageClass}>
+      {cold && !singlePage ? <TabLinks onGo={switchToTab} /> : null}
       {state.offline ? (
         <OfflineNotice what="已缓存的本期目录" onRetry={() => void issues.loadIssue(id)} />
       ) : null}
@@ -73,6 +87,14 @@ function IssuePage() {
           <View className="section-title">
             <Text>目录</Text>
             <Text>共 {issue.articleCount} 篇</Text>
+          </View>
+          <View className="issue-page__reading">
+            {issueChars(issue) ? <Text>{readingText(issueChars(issue)!)}</Text> : null}
+            {singlePage ? null : (
+              <Text className="issue-page__read">
+                {readProgressText(library.readCountOf(issue.id), issue.articleCount)}
+              </Text>
+            )}
           </View>
           {issue.sections.map((s) => (
             <TocSection

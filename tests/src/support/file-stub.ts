@@ -1,0 +1,2 @@
+/** Bundled files (tab icons) in jsdom: the URL webpack would give them. */
+export default 'bundled-file.png'
