@@ -99,7 +99,7 @@ export function stopServer(child: ChildProcess | null): Promise<void> {
 /** A phone-sized Chromium with a fresh profile (its own storage, as a new device has). */
 export const openContext = (
   colorScheme: 'light' | 'dark' = 'light',
-  options: { permissions?: string[]; desktop?: boolean } = {},
+  options: { permissions?: string[]; desktop?: boolean; bypassCSP?: boolean } = {},
 ): Promise<BrowserContext> =>
   chromium.launchPersistentContext(mkdtempSync(path.join(os.tmpdir(), 'reader-e2e-')), {
     executablePath: CHROMIUM_PATH,
@@ -114,6 +114,8 @@ export const openContext = (
     locale: 'zh-CN',
     acceptDownloads: true,
     permissions: options.permissions,
+    // Only for a test that injects its own script (axe): the app's CSP is tested with it on.
+    bypassCSP: options.bypassCSP ?? false,
   })
 
 /** The page a persistent context opens with (a new one if it opened none). */
@@ -129,9 +131,12 @@ export async function suitePage(
   contexts: BrowserContext[],
   problems: string[],
   scheme: 'light' | 'dark' = 'light',
-  options: { desktop?: boolean; watched?: boolean; openid?: string } = {},
+  options: { desktop?: boolean; watched?: boolean; openid?: string; bypassCSP?: boolean } = {},
 ): Promise<Page> {
-  const context = await openContext(scheme, { desktop: options.desktop })
+  const context = await openContext(scheme, {
+    desktop: options.desktop,
+    bypassCSP: options.bypassCSP,
+  })
   contexts.push(context)
   if (options.openid) await presetIdentity(context, options.openid)
   const page = await firstPage(context)
