@@ -8,6 +8,7 @@ import {
   type ApiResponse,
   type ErrorCode,
 } from '../../core/api/response'
+import { SOURCE } from '../../cloudfunctions/lib/ports/context'
 import type { LocalCloud } from '../local-cloud'
 import { RateLimiter } from './rate-limiter'
 import { serveStatic } from './static-files'
@@ -84,8 +85,12 @@ export function createLocalServer(options: ServerOptions): Server {
       : undefined
     if (!fn) return sendError(res, 'not_found', `no function ${name.slice(0, 40)}`)
     if (req.method !== 'POST') return sendError(res, 'not_found', 'functions are called with POST')
+    // The stand-in for the WeChat context: a call over HTTP is a client's (SOURCE `wx_client`);
+    // a header that is not an OPENID is refused, never taken for an anonymous caller.
     const header = req.headers['x-wx-openid']
-    const openid = typeof header === 'string' && OPENID.test(header) ? header : null
+    if (header !== undefined && (typeof header !== 'string' || !OPENID.test(header)))
+      return sendError(res, 'invalid_argument', 'x-wx-openid is not an OPENID')
+    const openid = header ?? null
     if (!limiter.allow(`${req.socket.remoteAddress}|${openid ?? ''}`))
       return sendError(res, 'rate_limited', 'too many requests; try again in a minute')
     const body = await readBody(req)
@@ -97,7 +102,7 @@ export function createLocalServer(options: ServerOptions): Server {
     } catch {
       return sendError(res, 'invalid_argument', 'the body is not JSON')
     }
-    const result = await fn(event, { openid, now })
+    const result = await fn(event, { openid, now, source: SOURCE.client })
     sendJson(res, result.ok ? 200 : HTTP_STATUS[result.error.code], result)
   }
 

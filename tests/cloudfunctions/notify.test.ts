@@ -12,6 +12,7 @@ import { EmbeddedDatabase } from '../../server/store/embedded-database'
 import { MESSAGES, SubscribeMessageStandIn } from '../../server/stand-ins/subscribe-message-api'
 import { RELEASED_PAGES } from '../../server/local-cloud'
 import { sampleParsed } from '../fixtures/published-store'
+import { dyingDatabase } from '../fixtures/dying-database'
 
 const TEMPLATE = 'tmpl-new-issue'
 const admins = allowlist(['editor-1'])
@@ -270,33 +271,10 @@ describe('notify worker', () => {
     for (const r of ['r1', 'r2', 'r3', 'r4']) await grant(r)
     await publish()
     // A database that dies (like a killed process) when recording r2's success.
-    const dying = new Proxy(db, {
-      get(target, prop) {
-        if (prop !== 'collection') return Reflect.get(target, prop)
-        return (name: string) => {
-          const col = target.collection(name)
-          if (name !== 'deliveries') return col
-          return new Proxy(col, {
-            get(c, p) {
-              if (p !== 'doc') return Reflect.get(c, p)
-              return (id: string) => {
-                const ref = c.doc(id)
-                return {
-                  ...ref,
-                  get: () => ref.get(),
-                  set: (o: { data: object }) => ref.set(o),
-                  remove: () => ref.remove(),
-                  update: (o: { data: { state?: string } }) => {
-                    if (id === 'i280:r2' && o.data.state === 'sent') throw new Error('killed')
-                    return ref.update(o)
-                  },
-                }
-              }
-            },
-          })
-        }
-      },
-    }) as EmbeddedDatabase
+    const dying = dyingDatabase(
+      db,
+      (op) => op.where?._id === 'i280:r2' && op.data?.state === 'sent',
+    ) as unknown as EmbeddedDatabase
     await expect(
       runNotifyWorker({
         ...workerDeps(standIn(dying), { concurrency: 1 } as Partial<WorkerDeps>),

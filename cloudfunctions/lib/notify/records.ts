@@ -1,5 +1,12 @@
-/** A notification job: one per issue, created on its first publish (collection `jobs`, _id = `job-<issueId>`). */
-export type JobStatus = 'freezing' | 'sending' | 'paused' | 'done'
+/**
+ * A notification job: one per issue, created on its first publish (collection `jobs`, _id =
+ * `job-<issueId>`). `publishing` is a job whose first publish has not finished: no run sends for
+ * it until the publish (or the repair after a killed one) makes it `freezing`.
+ */
+export type JobStatus = 'publishing' | 'freezing' | 'sending' | 'paused' | 'done'
+
+/** The statuses a run works on. */
+export const OPEN_STATUSES: JobStatus[] = ['freezing', 'sending', 'paused']
 
 export type DeliveryState =
   'pending' | 'sending' | 'retry' | 'sent' | 'failed' | 'no_grant' | 'unknown'
@@ -35,6 +42,8 @@ export interface JobRecord {
   leaseUntil: string
   leaseOwner: string
   message: { year: number; number: number; publishedOn: string; firstTitle: string }
+  /** Who first published the issue, for the audit entry written when the job is activated. */
+  publishAudit?: { openid: string; at: string; detail: string }
 }
 
 /** One (issue, OPENID) delivery (collection `deliveries`, _id = `<issueId>:<openid>`). */

@@ -2,6 +2,8 @@ import type { Database } from '../ports/database'
 import { CONFIG_ERRORS, PERMANENT_ERRORS, type SendApi } from '../ports/subscribe-message'
 import { GRANTS, type GrantRecord } from '../subscription/records'
 import { loadNotifyConfig } from './config'
+import { InFlightGate } from './in-flight'
+import { repairPublishes } from './jobs'
 import { newIssueMessage, type NotifyConfig } from './message'
 import { Pacer } from './pacer'
 import {
@@ -9,6 +11,7 @@ import {
   deliveryIdOf,
   emptyCounts,
   JOBS,
+  OPEN_STATUSES,
   resumedStatus,
   type DeliveryRecord,
   type DeliveryState,
@@ -29,8 +32,10 @@ export interface WorkerDeps {
   leaseMs?: number
   windowSize?: number
   maxAttempts?: number
-  /** Pause the job when more than this share of the last 200 sends failed transiently. */
+  /** Pause the job when more than this share of the last `errorWindow` sends failed transiently. */
   errorRateLimit?: number
+  /** Sends the error rate looks back over (judged once half of them are in). */
+  errorWindow?: number
 }
 
 export interface RunSummary {
@@ -40,16 +45,25 @@ export interface RunSummary {
   idle: boolean
 }
 
-type Outcome = 'sent' | 'failed' | 'no_grant' | 'unknown' | 'retried' | 'config' | 'skipped'
+type Outcome =
+  'sent' | 'failed' | 'no_grant' | 'unknown' | 'retried' | 'config' | 'skipped' | 'expired'
+
+/** The run no longer holds the job (its lease ran out and another run took it, or the job moved on). */
+class JobLost extends Error {}
 
 const FREEZE_PAGE = 1000
 const RETRY_EVERY_WINDOWS = 5
 const CLAIMABLE: DeliveryState[] = ['pending', 'retry']
+const NO_LEASE = new Date(0).toISOString()
 
 /**
  * The notification worker: freezes each job's recipients, then claims, sends and records one
  * delivery at a time, checkpointing after every window. Safe to kill at any point and to run
- * twice: a delivery is claimed before its message is sent and a claimed one is never sent again.
+ * several at once: a delivery is claimed before its message is sent and a claimed one is never
+ * sent again; a run works on a job only while it holds the job's lease, reads the job afresh when
+ * it takes the lease, and writes it only while the lease is still its own and the job's status is
+ * the one it read, so a run that read a job earlier never sends for, reopens or rewrites a job
+ * that another run paused or finished. No call is made once the run's lease may have run out.
  */
 export async function runNotifyWorker(deps: WorkerDeps): Promise<RunSummary> {
   const { db } = deps
@@ -64,97 +78,145 @@ export async function runNotifyWorker(deps: WorkerDeps): Promise<RunSummary> {
   const deliveries = db.collection<DeliveryRecord>(DELIVERIES)
   const grants = db.collection<GrantRecord>(GRANTS)
   const summary: RunSummary = { runId: deps.runId, jobs: [], idle: true }
+  /** When this run last renewed its lease, and until when that lease holds. */
   let renewedAt = 0
+  let heldUntil = 0
 
+  // A first publish killed after the switch left a job waiting: make it a job now.
+  await repairPublishes(db, deps.now())
   const { data: open } = await jobs
-    .where({ status: _.in(['freezing', 'sending', 'paused']) })
+    .where({ status: _.in(OPEN_STATUSES) })
     .orderBy('createdAt', 'asc')
+    .field({ _id: true })
     .get()
-  for (let job of open) {
+  for (const { _id } of open) {
     if (timeLeft() <= 0) {
       summary.idle = false
       break
     }
-    if (job.status === 'paused') {
-      const configFixed =
-        job.pauseReason?.startsWith('config') && job.pausedConfigVersion !== config.version
-      if (!configFixed) continue
-      job = { ...job, status: resumedStatus(job), pauseReason: null }
+    // Held by another live run, which carries on with it; or no longer open.
+    let job = await acquireLease(_id)
+    if (!job) continue
+    try {
+      if (job.status === 'paused') {
+        const configFixed =
+          job.pauseReason?.startsWith('config') && job.pausedConfigVersion !== config.version
+        if (!configFixed) continue
+        job = await write(job, {
+          status: resumedStatus(job),
+          pauseReason: null,
+          pausedConfigVersion: null,
+        })
+      }
+      await recoverOrphans(job)
+      if (job.status === 'freezing') job = await freeze(job)
+      if (job.status === 'sending') job = await sendAll(job)
+      if (job.status === 'freezing' || job.status === 'sending') summary.idle = false
+      summary.jobs.push({ id: job._id, status: job.status, counts: job.counts, total: job.total })
+    } catch (e) {
+      if (!(e instanceof JobLost)) throw e
+    } finally {
+      // Only our own lease: a finished job is never written again, another run's lease never freed.
       await jobs
-        .doc(job._id)
-        .update({ data: { status: job.status, pauseReason: null, pausedConfigVersion: null } })
+        .where({ _id, leaseOwner: deps.runId, status: _.in(OPEN_STATUSES) })
+        .update({ data: { leaseUntil: NO_LEASE, leaseOwner: '' } })
     }
-    // Held by another live run, which carries on with it.
-    if (!(await acquireLease(job))) continue
-    await recoverOrphans(job)
-    if (job.status === 'freezing') job = await freeze(job)
-    if (job.status === 'sending') job = await sendAll(job)
-    await jobs
-      .doc(job._id)
-      .update({ data: { leaseUntil: new Date(0).toISOString(), leaseOwner: '' } })
-    if (job.status === 'freezing' || job.status === 'sending') summary.idle = false
-    summary.jobs.push({ id: job._id, status: job.status, counts: job.counts, total: job.total })
   }
   return summary
 
-  /** Takes the job unless another live run holds it; waits out a lease left by a killed run. */
-  async function acquireLease(job: JobRecord): Promise<boolean> {
+  async function readJob(id: string): Promise<JobRecord | null> {
+    const { data } = await jobs.where({ _id: id }).limit(1).get()
+    return data[0] ?? null
+  }
+
+  /**
+   * Takes an open job unless another live run holds it (waits out a lease left by a killed run),
+   * and returns the job as stored once the lease is ours; null when it is not to be had.
+   */
+  async function acquireLease(id: string): Promise<JobRecord | null> {
     for (;;) {
-      const now = deps.now()
+      const now = deps.now().getTime()
+      const until = now + leaseMs
       const { stats } = await jobs
-        .where({ _id: job._id, leaseUntil: _.lt(now.toISOString()) })
-        .update({
-          data: {
-            leaseUntil: new Date(now.getTime() + leaseMs).toISOString(),
-            leaseOwner: deps.runId,
-          },
+        .where({
+          _id: id,
+          status: _.in(OPEN_STATUSES),
+          leaseUntil: _.lt(new Date(now).toISOString()),
         })
-      if (stats.updated > 0) {
-        renewedAt = now.getTime()
-        return true
+        .update({ data: { leaseUntil: new Date(until).toISOString(), leaseOwner: deps.runId } })
+      const job = await readJob(id)
+      if (!job || !OPEN_STATUSES.includes(job.status)) return null
+      if (stats.updated > 0 && job.leaseOwner === deps.runId) {
+        renewedAt = now
+        heldUntil = until
+        return job
       }
-      const { data } = await jobs.where({ _id: job._id }).limit(1).get()
-      const wait = Date.parse(data[0]?.leaseUntil ?? '') - now.getTime()
-      if (!(wait > 0) || wait > leaseMs || wait > timeLeft()) return false
+      const wait = Date.parse(job.leaseUntil) - deps.now().getTime()
+      if (!(wait > 0) || wait > leaseMs || wait > timeLeft()) return null
       await deps.sleep(wait + 10)
     }
   }
 
-  function renewLease(job: JobRecord, patch: Record<string, unknown>) {
-    renewedAt = deps.now().getTime()
-    return jobs.doc(job._id).update({
-      data: {
-        ...patch,
-        leaseUntil: new Date(deps.now().getTime() + leaseMs).toISOString(),
-        updatedAt: deps.now().toISOString(),
-      },
-    })
+  /**
+   * Writes the job while this run holds it and it is as the run last saw it, renewing the lease;
+   * then reads it back. Throws JobLost when another run has taken it over or its status moved on.
+   */
+  async function write(job: JobRecord, patch: Record<string, unknown>): Promise<JobRecord> {
+    const now = deps.now().getTime()
+    const until = now + leaseMs
+    const { stats } = await jobs
+      .where({ _id: job._id, leaseOwner: deps.runId, status: job.status })
+      .update({
+        data: {
+          ...patch,
+          leaseUntil: new Date(until).toISOString(),
+          updatedAt: new Date(now).toISOString(),
+        },
+      })
+    if (stats.updated === 0) throw new JobLost()
+    const stored = await readJob(job._id)
+    if (!stored || stored.leaseOwner !== deps.runId) throw new JobLost()
+    renewedAt = now
+    heldUntil = until
+    return { ...job, status: stored.status, pauseReason: stored.pauseReason }
   }
 
   /** Renews the lease inside a window when a third of it has passed (lanes check before each send). */
   async function keepLease(job: JobRecord): Promise<void> {
-    if (deps.now().getTime() - renewedAt >= leaseMs / 3) await renewLease(job, {})
+    if (deps.now().getTime() - renewedAt >= leaseMs / 3) await write(job, {})
   }
 
-  /** Deliveries left `sending` by a run that died: the call may have been made, so never resend. */
-  async function recoverOrphans(job: JobRecord): Promise<void> {
+  /** True while the lease this run last renewed still holds: no call is made outside it. */
+  function holding(): boolean {
+    return deps.now().getTime() < heldUntil
+  }
+
+  /**
+   * Deliveries left `sending` by a run that died: the call may have been made, so never resend.
+   * Only while this run holds the job, so none of them is another live run's call in flight.
+   */
+  async function recoverOrphans(job: JobRecord): Promise<number> {
     const { stats } = await deliveries
       .where({ jobId: job._id, state: 'sending' })
       .update({ data: { state: 'unknown', updatedAt: deps.now().toISOString() } })
     if (stats.updated > 0) {
       job.counts.unknown += stats.updated
-      await jobs.doc(job._id).update({ data: { counts: { unknown: _.inc(stats.updated) } } })
+      await write(job, { counts: { unknown: _.inc(stats.updated) } })
     }
+    return stats.updated
   }
 
   /** Creates a delivery record for every reader who held a grant when the job was created. */
   async function freeze(job: JobRecord): Promise<JobRecord> {
     while (timeLeft() > 0) {
+      // Each page is created under a lease renewed just before it.
+      job = await write(job, {})
       const { data: page } = await grants
         .where({ count: _.gt(0), since: _.lte(job.frozenAt), _id: _.gt(job.freezeCursor) })
         .orderBy('_id', 'asc')
         .limit(FREEZE_PAGE)
         .get()
+      if (!holding()) continue
       const stamp = deps.now().toISOString()
       await Promise.all(
         page.map((grant, i) =>
@@ -177,17 +239,12 @@ export async function runNotifyWorker(deps: WorkerDeps): Promise<RunSummary> {
         ),
       )
       const done = page.length < FREEZE_PAGE
-      job = {
-        ...job,
+      const next = {
         total: job.total + page.length,
         freezeCursor: page.length ? page[page.length - 1]._id : job.freezeCursor,
-        status: done ? 'sending' : 'freezing',
+        status: done ? ('sending' as const) : ('freezing' as const),
       }
-      await renewLease(job, {
-        total: job.total,
-        freezeCursor: job.freezeCursor,
-        status: job.status,
-      })
+      job = { ...(await write(job, next)), ...next }
       if (done) break
     }
     return job
@@ -195,10 +252,14 @@ export async function runNotifyWorker(deps: WorkerDeps): Promise<RunSummary> {
 
   async function sendAll(job: JobRecord): Promise<JobRecord> {
     const pacer = new Pacer(config.ratePerSecond, () => deps.now().getTime(), deps.sleep)
+    const gate = new InFlightGate(config.ratePerSecond, Math.max(1, config.concurrency))
     const recent: boolean[] = []
     const maxAttempts = deps.maxAttempts ?? 5
     const errorRateLimit = deps.errorRateLimit ?? 0.3
+    const errorWindow = deps.errorWindow ?? 200
     const message = { id: job.issueId, ...job.message }
+    /** Set when the lease may have run out mid-window: lanes stop, the checkpoint renews or gives up. */
+    let expired = false
 
     /** Claim → send → record, for one delivery. */
     const deliver = async (d: DeliveryRecord): Promise<Outcome> => {
@@ -211,30 +272,35 @@ export async function runNotifyWorker(deps: WorkerDeps): Promise<RunSummary> {
       const used = await grants
         .where({ _id: d.openid, count: _.gt(0) })
         .update({ data: { count: _.inc(-1), updatedAt: now } })
-      const record = (state: DeliveryState, extra: Record<string, unknown> = {}) =>
-        deliveries
-          .doc(d._id)
-          .update({ data: { state, updatedAt: deps.now().toISOString(), ...extra } })
-      if (used.stats.updated === 0) {
-        await record('no_grant')
-        return 'no_grant'
+      /** Records the outcome unless another run has since recorded this delivery (as unknown). */
+      const record = async (state: DeliveryState, extra: Record<string, unknown> = {}) =>
+        (
+          await deliveries
+            .where({ _id: d._id, state: 'sending' })
+            .update({ data: { state, updatedAt: deps.now().toISOString(), ...extra } })
+        ).stats.updated > 0
+      if (used.stats.updated === 0) return (await record('no_grant')) ? 'no_grant' : 'skipped'
+      // The lease may have run out while claiming: then the call is not made and the claim undone.
+      if (!holding()) {
+        expired = true
+        if (await record(d.state)) await grants.doc(d.openid).update({ data: { count: _.inc(1) } })
+        return 'expired'
       }
       let errCode: number
+      const started = deps.now().getTime()
       try {
         errCode = (await deps.send.send(newIssueMessage(config, message, d.openid))).errCode
       } catch {
-        await record('unknown')
-        return 'unknown'
+        return (await record('unknown')) ? 'unknown' : 'skipped'
       }
-      if (errCode === 0) {
-        await record('sent', { attempts: d.attempts + 1 })
-        return 'sent'
-      }
+      gate.observe(deps.now().getTime() - started)
+      if (errCode === 0)
+        return (await record('sent', { attempts: d.attempts + 1 })) ? 'sent' : 'skipped'
       if (PERMANENT_ERRORS.has(errCode)) {
         // WeChat holds no grant for this reader (or no such reader): our count was wrong, fix it.
         await grants.doc(d.openid).update({ data: { count: 0 } })
-        await record('failed', { lastError: errCode, attempts: d.attempts + 1 })
-        return 'failed'
+        const recorded = await record('failed', { lastError: errCode, attempts: d.attempts + 1 })
+        return recorded ? 'failed' : 'skipped'
       }
       // Nothing was sent: give the grant back.
       await grants.doc(d.openid).update({ data: { count: _.inc(1) } })
@@ -244,17 +310,15 @@ export async function runNotifyWorker(deps: WorkerDeps): Promise<RunSummary> {
         return 'config'
       }
       const attempts = d.attempts + 1
-      if (attempts >= maxAttempts) {
-        await record('failed', { lastError: errCode, attempts })
-        return 'failed'
-      }
+      if (attempts >= maxAttempts)
+        return (await record('failed', { lastError: errCode, attempts })) ? 'failed' : 'skipped'
       const backoff = Math.min(60000, 500 * 2 ** (attempts - 1))
-      await record('retry', {
+      const recorded = await record('retry', {
         lastError: errCode,
         attempts,
         nextAttemptAt: new Date(deps.now().getTime() + backoff).toISOString(),
       })
-      return 'retried'
+      return recorded ? 'retried' : 'skipped'
     }
 
     let configError: number | null = null
@@ -262,54 +326,50 @@ export async function runNotifyWorker(deps: WorkerDeps): Promise<RunSummary> {
       const counts = emptyCounts()
       let next = 0
       const lane = async () => {
-        while (next < batch.length && configError === null) {
+        while (next < batch.length && configError === null && !expired) {
           const d = batch[next++]
           if (!CLAIMABLE.includes(d.state)) continue
           await keepLease(job)
-          const outcome = await deliver(d)
+          const outcome = await gate.run(() => deliver(d))
           if (outcome === 'sent') counts.sent++
           else if (outcome === 'failed') counts.failed++
           else if (outcome === 'no_grant') counts.noGrant++
           else if (outcome === 'unknown') counts.unknown++
           else if (outcome === 'retried') counts.retried++
-          if (outcome !== 'skipped' && outcome !== 'no_grant') {
+          if (outcome !== 'skipped' && outcome !== 'no_grant' && outcome !== 'expired') {
             recent.push(outcome === 'retried' || outcome === 'unknown')
-            if (recent.length > 200) recent.shift()
+            if (recent.length > errorWindow) recent.shift()
           }
         }
       }
-      await Promise.all(Array.from({ length: Math.max(1, config.concurrency) }, lane))
+      // A lane that finds its lease lost stops the window; the others finish their call first.
+      const lanes = await Promise.allSettled(
+        Array.from({ length: Math.max(1, config.concurrency) }, lane),
+      )
+      for (const l of lanes) if (l.status === 'rejected') throw l.reason
       return counts
     }
 
     const checkpoint = async (counts: JobCounts, patch: Record<string, unknown>) => {
-      for (const k of Object.keys(counts) as (keyof JobCounts)[]) job.counts[k] += counts[k]
       const inc = Object.fromEntries(
         Object.entries(counts)
           .filter(([, v]) => v > 0)
           .map(([k, v]) => [k, _.inc(v)]),
       )
-      await renewLease(job, { ...patch, ...(Object.keys(inc).length ? { counts: inc } : {}) })
+      job = await write(job, { ...patch, ...(Object.keys(inc).length ? { counts: inc } : {}) })
+      for (const k of Object.keys(counts) as (keyof JobCounts)[]) job.counts[k] += counts[k]
+      expired = false
     }
 
     const pause = async (reason: string) => {
-      job = {
-        ...job,
-        status: 'paused',
-        pauseReason: reason,
-        pausedConfigVersion: reason.startsWith('config') ? config.version : null,
-      }
-      await jobs.doc(job._id).update({
-        data: {
-          status: 'paused',
-          pauseReason: reason,
-          pausedConfigVersion: job.pausedConfigVersion,
-        },
-      })
+      const pausedConfigVersion = reason.startsWith('config') ? config.version : null
+      await write(job, { status: 'paused', pauseReason: reason, pausedConfigVersion })
+      job = { ...job, status: 'paused', pauseReason: reason, pausedConfigVersion }
     }
 
     const tooManyErrors = () =>
-      recent.length >= 100 && recent.filter(Boolean).length / recent.length > errorRateLimit
+      recent.length >= errorWindow / 2 &&
+      recent.filter(Boolean).length / recent.length > errorRateLimit
 
     /** Sends one batch and checkpoints; false when the job had to pause. */
     const sendBatch = async (
@@ -322,7 +382,8 @@ export async function runNotifyWorker(deps: WorkerDeps): Promise<RunSummary> {
         await pause(`config:${configError}`)
         return false
       }
-      await checkpoint(counts, patch())
+      // A window cut short by an expired lease leaves the cursor: what it skipped is still pending.
+      await checkpoint(counts, expired ? {} : patch())
       if (tooManyErrors()) {
         await pause('error_rate')
         return false
@@ -354,7 +415,9 @@ export async function runNotifyWorker(deps: WorkerDeps): Promise<RunSummary> {
           .where({ jobId: job._id, seq: _.and(_.gte(job.cursor), _.lt(job.cursor + windowSize)) })
           .orderBy('seq', 'asc')
           .get()
-        if (!(await sendBatch(batch, () => ({ cursor: (job.cursor += windowSize) })))) return job
+        const cursor = job.cursor + windowSize
+        if (!(await sendBatch(batch, () => ({ cursor })))) return job
+        if (job.cursor < cursor && !expired) job.cursor = cursor
         continue
       }
       const { data: waiting } = await deliveries
@@ -371,13 +434,18 @@ export async function runNotifyWorker(deps: WorkerDeps): Promise<RunSummary> {
       }
       const wait = Date.parse(waiting[0].nextAttemptAt) - deps.now().getTime()
       if (wait >= timeLeft()) break
-      await renewLease(job, {})
+      job = await write(job, {})
       await deps.sleep(Math.max(10, Math.min(wait, leaseMs / 2)))
     }
     return job
 
-    /** Counts every outcome from the delivery records (exact even after crashes), then closes the job. */
+    /**
+     * Counts every outcome from the delivery records (exact even after crashes), then closes the
+     * job and gives up its lease in the same write, so nothing writes a finished job again.
+     */
     async function finish(): Promise<JobRecord> {
+      // A claim a run left behind while this one held the job (it died undoing it) ends unknown.
+      await recoverOrphans(job)
       const count = async (state: DeliveryState) =>
         (await deliveries.where({ jobId: job._id, state }).count()).total
       const counts: JobCounts = {
@@ -387,11 +455,19 @@ export async function runNotifyWorker(deps: WorkerDeps): Promise<RunSummary> {
         unknown: await count('unknown'),
         retried: job.counts.retried,
       }
-      job = { ...job, status: 'done', counts }
-      await jobs.doc(job._id).update({
-        data: { status: 'done', counts: _.set(counts), updatedAt: deps.now().toISOString() },
-      })
-      return job
+      const { stats } = await jobs
+        .where({ _id: job._id, leaseOwner: deps.runId, status: job.status })
+        .update({
+          data: {
+            status: 'done',
+            counts: _.set(counts),
+            leaseOwner: '',
+            leaseUntil: NO_LEASE,
+            updatedAt: deps.now().toISOString(),
+          },
+        })
+      if (stats.updated === 0) throw new JobLost()
+      return { ...job, status: 'done', counts }
     }
   }
 }
