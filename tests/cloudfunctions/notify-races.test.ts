@@ -19,7 +19,7 @@ import { GRANTS } from '../../cloudfunctions/lib/subscription/records'
 import { EmbeddedDatabase } from '../../server/store/embedded-database'
 import { SubscribeMessageStandIn } from '../../server/stand-ins/subscribe-message-api'
 import { RELEASED_PAGES } from '../../server/local-cloud'
-import { sampleParsed } from '../fixtures/published-store'
+import { demoParsed } from '../fixtures/published-store'
 import { hookedDatabase, Killed, type DbOp } from '../fixtures/dying-database'
 
 /**
@@ -47,7 +47,7 @@ async function seed(readers: number): Promise<void> {
     await db.collection(GRANTS).add({
       data: { _id: `r${String(i).padStart(3, '0')}`, templateId: TEMPLATE, count: 1, since },
     })
-  const { issue, articles } = sampleParsed()
+  const [{ issue, articles }] = demoParsed()
   const r = await publishFunction(
     { action: 'issues.publish', parsed: { issue, articles } },
     as('editor-1'),
