@@ -11,6 +11,7 @@ import { sampleParsed } from '../fixtures/published-store'
  */
 let db: EmbeddedDatabase
 let openid: string | undefined
+let source: string | undefined
 
 beforeAll(async () => {
   await buildFunctions()
@@ -20,7 +21,7 @@ beforeAll(async () => {
     DYNAMIC_CURRENT_ENV: Symbol('env'),
     init: () => undefined,
     database: () => db,
-    getWXContext: () => ({ OPENID: openid, APPID: 'wx-test' }),
+    getWXContext: () => ({ OPENID: openid, APPID: 'wx-test', SOURCE: source }),
   }))
 })
 
@@ -61,5 +62,23 @@ describe('deployable function bundles', () => {
     expect((await main(event)).ok).toBe(true)
     openid = undefined
     expect((await main(event)).error.code).toBe('permission_denied')
+  })
+
+  it('notify runs the worker for its timer trigger and our functions, by SOURCE, never by the event', async () => {
+    const { main } = load('notify')
+    openid = undefined
+    source = 'wx_client'
+    expect((await main({ Type: 'Timer', TriggerName: 'notify' })).ok).toBe(false)
+    expect((await main({ action: 'notify.run' })).error.code).toBe('permission_denied')
+    openid = 'editor-1'
+    expect((await main({ action: 'notify.run' })).error.code).toBe('permission_denied')
+    openid = undefined
+    source = 'wx_trigger'
+    expect(await main({ Type: 'Timer', TriggerName: 'notify' })).toMatchObject({
+      ok: true,
+      data: { idle: true },
+    })
+    source = 'wx_client,scf'
+    expect((await main({ action: 'notify.run' })).ok).toBe(true)
   })
 })

@@ -151,6 +151,47 @@ describe('publishing and jobs', () => {
   })
 })
 
+describe('who may start a run', () => {
+  const run = (ctx: { openid: string | null; source?: string }) =>
+    notifyFunction(
+      { action: 'notify.run' },
+      { ...ctx, now },
+      {
+        db,
+        admins,
+        worker: () => workerDeps(standIn()),
+      },
+    )
+
+  it('refuses every caller but the timer trigger and our own functions, by the call chain', async () => {
+    for (const ctx of [
+      { openid: null },
+      { openid: null, source: 'wx_client' },
+      { openid: 'editor-1', source: 'wx_client' },
+      { openid: 'reader-a', source: 'wx_client' },
+      { openid: null, source: 'wx_http' },
+      { openid: null, source: 'wx_devtools' },
+      { openid: null, source: 'scf,wx_client' },
+      { openid: null, source: 'wx_trigger,wx_client' },
+      { openid: null, source: '' },
+    ]) {
+      const r = await run(ctx)
+      expect([ctx, !r.ok && r.error.code]).toEqual([ctx, 'permission_denied'])
+    }
+    for (const source of ['wx_trigger', 'wx_client,scf', 'wx_trigger,scf'])
+      expect((await run({ openid: null, source })).ok).toBe(true)
+  })
+
+  it('never takes the call chain from the event', async () => {
+    const r = await notifyFunction(
+      { action: 'notify.run', SOURCE: 'wx_trigger' },
+      { openid: null, now, source: 'wx_client' },
+      { db, admins, worker: () => workerDeps(standIn()) },
+    )
+    expect(!r.ok && r.error.code).toBe('invalid_argument')
+  })
+})
+
 describe('notify worker', () => {
   it('sends each reader with a grant one message that opens the issue, using one grant', async () => {
     await grant('reader-a')
