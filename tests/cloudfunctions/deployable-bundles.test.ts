@@ -1,6 +1,6 @@
 import { readFileSync } from 'fs'
 import path from 'path'
-import { buildFunctions, FUNCTIONS_OUT } from '../../scripts/build-functions'
+import { buildFunctions, deployableFunctions, FUNCTIONS_OUT } from '../../scripts/build-functions'
 import { EmbeddedDatabase } from '../../server/store/embedded-database'
 import { publishIssue } from '../../cloudfunctions/lib/publishing/publish-issue'
 import { sampleParsed } from '../fixtures/published-store'
@@ -80,5 +80,24 @@ describe('deployable function bundles', () => {
     })
     source = 'wx_client,scf'
     expect((await main({ action: 'notify.run' })).ok).toBe(true)
+  })
+})
+
+describe('function security rules (cloudfunctions/security-rules.json)', () => {
+  const rules = JSON.parse(
+    readFileSync(path.join(__dirname, '../../cloudfunctions/security-rules.json'), 'utf8'),
+  ) as Record<string, { invoke: unknown }>
+
+  it('let only content be invoked without a login, in the form the console takes', () => {
+    // The console takes a `*` entry, an `invoke` per entry, and only true, false or "auth != null".
+    expect(rules['*']).toEqual({ invoke: 'auth != null' })
+    for (const rule of Object.values(rules))
+      expect([true, false, 'auth != null']).toContain(rule.invoke)
+    const open = Object.entries(rules)
+      .filter(([, r]) => r.invoke === true)
+      .map(([name]) => name)
+    expect(open).toEqual(['content'])
+    for (const name of Object.keys(rules))
+      if (name !== '*') expect(deployableFunctions()).toContain(name)
   })
 })
