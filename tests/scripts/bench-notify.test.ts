@@ -40,6 +40,13 @@ describe('npm run --silent bench:notify -- --json --subscribers N --rate R --kil
         'seconds',
         'ratePerSecond',
         'rateCap',
+        'noAnswerInjected',
+        'inFlightLimit',
+        'unknownBound',
+        'freezeSeconds',
+        'killCostSeconds',
+        'killCostMaxSeconds',
+        'steadyRatePerSecond',
       ]),
     )
     expect(result).toMatchObject({
@@ -51,8 +58,14 @@ describe('npm run --silent bench:notify -- --json --subscribers N --rate R --kil
     })
     // Every subscriber ends sent, permanently failed or unknown (no one had a grant taken elsewhere).
     expect(result.sent + result.permanentFailures + result.unknown + result.noGrant).toBe(1500)
-    // Every call that went unanswered is recorded unknown (kills may add more, never fewer).
+    // Every call that went unanswered is recorded unknown; beyond those, only calls in flight
+    // when a kill landed, at most ⌈2 × 1000/s × 5 ms⌉ = 10 per kill.
     expect(result.unknown).toBeGreaterThanOrEqual(result.noAnswerInjected)
+    expect(result).toMatchObject({ inFlightLimit: 10, unknownBound: 20 })
+    expect(result.unknown - result.noAnswerInjected).toBeLessThanOrEqual(result.unknownBound)
+    // Each kill was followed by a restarted worker that sent again.
+    expect(result.killCostSeconds).toBeGreaterThan(0)
+    expect(result.runs).toBeGreaterThanOrEqual(3)
     expect(result.permanentFailures).toBeGreaterThan(0)
     expect(result.sent).toBeGreaterThan(1300)
   }, 120000)

@@ -69,8 +69,9 @@ export async function runNotifyWorker(deps: WorkerDeps): Promise<RunSummary> {
   const { db } = deps
   const _ = db.command
   const deadline = deps.now().getTime() + deps.budgetMs
-  // Short, so a run that died holds its job up only briefly; live runs renew it as they go.
-  const leaseMs = deps.leaseMs ?? 1500
+  // Short, so a run that died holds its job up for well under a second; live runs renew it as
+  // they go (a renewal is one small write every third of it).
+  const leaseMs = deps.leaseMs ?? 400
   const windowSize = deps.windowSize ?? 400
   const timeLeft = () => deadline - deps.now().getTime()
   const config = await loadNotifyConfig(db, deps.defaults)
