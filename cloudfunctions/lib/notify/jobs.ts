@@ -36,6 +36,7 @@ export async function prepareJob(
     updatedAt: stamp,
     frozenAt: stamp,
     freezeCursor: '',
+    frozen: false,
     total: 0,
     cursor: 0,
     counts: emptyCounts(),
@@ -52,11 +53,9 @@ export async function prepareJob(
   } catch (e) {
     const { data } = await jobs.where({ _id: job._id }).limit(1).get()
     if (data.length === 0) throw e
-    await jobs
-      .where({ _id: job._id, status: 'publishing' })
-      .update({
-        data: { message: db.command.set(message), publishAudit: db.command.set(publishAudit) },
-      })
+    await jobs.where({ _id: job._id, status: 'publishing' }).update({
+      data: { message: db.command.set(message), publishAudit: db.command.set(publishAudit) },
+    })
   }
 }
 

@@ -32,6 +32,8 @@ export interface JobRecord {
   frozenAt: string
   /** Last OPENID whose delivery record was created while freezing. */
   freezeCursor: string
+  /** True once every recipient has a delivery record (sending starts before: it overlaps). */
+  frozen?: boolean
   total: number
   /** Deliveries with seq below this were all attempted at least once. */
   cursor: number
@@ -72,7 +74,11 @@ export const emptyCounts = (): JobCounts => ({
   retried: 0,
 })
 
-/** Where a paused job picks up: sending once freezing had started, else freezing from the start. */
+/**
+ * Where a paused job picks up: sending once every recipient is frozen, else freezing (and sending
+ * what is frozen). A job from before `frozen` was recorded froze all before it sent any.
+ */
 export const resumedStatus = (
-  job: Pick<JobRecord, 'total' | 'freezeCursor'>,
-): 'sending' | 'freezing' => (job.total > 0 || job.freezeCursor ? 'sending' : 'freezing')
+  job: Pick<JobRecord, 'total' | 'freezeCursor' | 'frozen'>,
+): 'sending' | 'freezing' =>
+  (job.frozen ?? (job.total > 0 || job.freezeCursor !== '')) ? 'sending' : 'freezing'

@@ -31,6 +31,8 @@ export interface WorkerDeps {
   /** How long a run holds a job; renewed at every checkpoint and, within a window, every third of it. */
   leaseMs?: number
   windowSize?: number
+  /** Recipients frozen per page (one page beside each window sent). */
+  freezePageSize?: number
   maxAttempts?: number
   /** Pause the job when more than this share of the last `errorWindow` sends failed transiently. */
   errorRateLimit?: number
@@ -73,6 +75,7 @@ export async function runNotifyWorker(deps: WorkerDeps): Promise<RunSummary> {
   // they go (a renewal is one small write every third of it).
   const leaseMs = deps.leaseMs ?? 400
   const windowSize = deps.windowSize ?? 400
+  const freezePageSize = deps.freezePageSize ?? FREEZE_PAGE
   const timeLeft = () => deadline - deps.now().getTime()
   const config = await loadNotifyConfig(db, deps.defaults)
   const jobs = db.collection<JobRecord>(JOBS)
@@ -110,8 +113,7 @@ export async function runNotifyWorker(deps: WorkerDeps): Promise<RunSummary> {
         })
       }
       await recoverOrphans(job)
-      if (job.status === 'freezing') job = await freeze(job)
-      if (job.status === 'sending') job = await sendAll(job)
+      if (job.status === 'freezing' || job.status === 'sending') job = await sendAll(job)
       if (job.status === 'freezing' || job.status === 'sending') summary.idle = false
       summary.jobs.push({ id: job._id, status: job.status, counts: job.counts, total: job.total })
     } catch (e) {
@@ -207,48 +209,46 @@ export async function runNotifyWorker(deps: WorkerDeps): Promise<RunSummary> {
     return stats.updated
   }
 
-  /** Creates a delivery record for every reader who held a grant when the job was created. */
-  async function freeze(job: JobRecord): Promise<JobRecord> {
-    while (timeLeft() > 0) {
-      // Each page is created under a lease renewed just before it.
-      job = await write(job, {})
-      const { data: page } = await grants
-        .where({ count: _.gt(0), since: _.lte(job.frozenAt), _id: _.gt(job.freezeCursor) })
-        .orderBy('_id', 'asc')
-        .limit(FREEZE_PAGE)
-        .get()
-      if (!holding()) continue
-      const stamp = deps.now().toISOString()
-      await Promise.all(
-        page.map((grant, i) =>
-          deliveries
-            .add({
-              data: {
-                _id: deliveryIdOf(job.issueId, grant._id),
-                jobId: job._id,
-                openid: grant._id,
-                seq: job.total + i,
-                state: 'pending',
-                attempts: 0,
-                nextAttemptAt: stamp,
-                lastError: null,
-                updatedAt: stamp,
-              },
-            })
-            // Already created by a run that died before its checkpoint: keep that record.
-            .catch(() => undefined),
-        ),
-      )
-      const done = page.length < FREEZE_PAGE
-      const next = {
-        total: job.total + page.length,
-        freezeCursor: page.length ? page[page.length - 1]._id : job.freezeCursor,
-        status: done ? ('sending' as const) : ('freezing' as const),
-      }
-      job = { ...(await write(job, next)), ...next }
-      if (done) break
+  /**
+   * Creates the delivery records of the next page of recipients (readers who held a grant when
+   * the job was created), numbered on from `job.total`; returns the job fields to checkpoint.
+   * Runs beside the sending of what is already frozen, so freezing costs no sending time.
+   */
+  async function freezePage(job: JobRecord): Promise<Partial<JobRecord>> {
+    const { data: page } = await grants
+      .where({ count: _.gt(0), since: _.lte(job.frozenAt), _id: _.gt(job.freezeCursor) })
+      .orderBy('_id', 'asc')
+      .limit(freezePageSize)
+      .get()
+    // Only under the lease: another run may have taken the job and be freezing this page.
+    if (!holding()) return {}
+    const stamp = deps.now().toISOString()
+    await Promise.all(
+      page.map((grant, i) =>
+        deliveries
+          .add({
+            data: {
+              _id: deliveryIdOf(job.issueId, grant._id),
+              jobId: job._id,
+              openid: grant._id,
+              seq: job.total + i,
+              state: 'pending',
+              attempts: 0,
+              nextAttemptAt: stamp,
+              lastError: null,
+              updatedAt: stamp,
+            },
+          })
+          // Already created by a run that died before its checkpoint: keep that record.
+          .catch(() => undefined),
+      ),
+    )
+    const done = page.length < freezePageSize
+    return {
+      total: job.total + page.length,
+      freezeCursor: page.length ? page[page.length - 1]._id : job.freezeCursor,
+      ...(done ? { status: 'sending' as const, frozen: true } : {}),
     }
-    return job
   }
 
   async function sendAll(job: JobRecord): Promise<JobRecord> {
@@ -357,7 +357,11 @@ export async function runNotifyWorker(deps: WorkerDeps): Promise<RunSummary> {
           .filter(([, v]) => v > 0)
           .map(([k, v]) => [k, _.inc(v)]),
       )
-      job = await write(job, { ...patch, ...(Object.keys(inc).length ? { counts: inc } : {}) })
+      const stored = await write(job, {
+        ...patch,
+        ...(Object.keys(inc).length ? { counts: inc } : {}),
+      })
+      job = { ...job, ...(patch as Partial<JobRecord>), status: stored.status }
       for (const k of Object.keys(counts) as (keyof JobCounts)[]) job.counts[k] += counts[k]
       expired = false
     }
@@ -372,19 +376,26 @@ export async function runNotifyWorker(deps: WorkerDeps): Promise<RunSummary> {
       recent.length >= errorWindow / 2 &&
       recent.filter(Boolean).length / recent.length > errorRateLimit
 
-    /** Sends one batch and checkpoints; false when the job had to pause. */
+    /**
+     * Sends one batch (while freezing the next page of recipients, if any are left) and
+     * checkpoints both; false when the job had to pause.
+     */
     const sendBatch = async (
       batch: DeliveryRecord[],
       patch: () => Record<string, unknown>,
     ): Promise<boolean> => {
+      const page = job.status === 'freezing' ? freezePage(job) : Promise.resolve({})
+      // Awaited below; a window that fails first must not leave its failure unhandled.
+      page.catch(() => undefined)
       const counts = await processWindow(batch)
+      const frozen = await page
       if (configError !== null) {
-        await checkpoint(counts, {})
+        await checkpoint(counts, frozen)
         await pause(`config:${configError}`)
         return false
       }
       // A window cut short by an expired lease leaves the cursor: what it skipped is still pending.
-      await checkpoint(counts, expired ? {} : patch())
+      await checkpoint(counts, { ...frozen, ...(expired ? {} : patch()) })
       if (tooManyErrors()) {
         await pause('error_rate')
         return false
@@ -401,24 +412,26 @@ export async function runNotifyWorker(deps: WorkerDeps): Promise<RunSummary> {
 
     let windows = 0
     while (timeLeft() > 0) {
+      const freezing = job.status === 'freezing'
       const firstPass = job.cursor < job.total
       // Retries fall due during the first pass too: taking them every few windows keeps the tail short.
-      if (!firstPass || ++windows % RETRY_EVERY_WINDOWS === 0) {
+      if ((!firstPass && !freezing) || ++windows % RETRY_EVERY_WINDOWS === 0) {
         const due = await dueRetries()
         if (due.length > 0) {
           if (!(await sendBatch(due, () => ({})))) return job
           continue
         }
       }
-      if (firstPass) {
-        // First pass, in recipient order.
-        const { data: batch } = await deliveries
-          .where({ jobId: job._id, seq: _.and(_.gte(job.cursor), _.lt(job.cursor + windowSize)) })
-          .orderBy('seq', 'asc')
-          .get()
-        const cursor = job.cursor + windowSize
+      if (firstPass || freezing) {
+        // First pass, in recipient order, up to what is frozen so far.
+        const cursor = Math.min(job.cursor + windowSize, job.total)
+        const { data: batch } = firstPass
+          ? await deliveries
+              .where({ jobId: job._id, seq: _.and(_.gte(job.cursor), _.lt(cursor)) })
+              .orderBy('seq', 'asc')
+              .get()
+          : { data: [] }
         if (!(await sendBatch(batch, () => ({ cursor })))) return job
-        if (job.cursor < cursor && !expired) job.cursor = cursor
         continue
       }
       const { data: waiting } = await deliveries
@@ -428,9 +441,8 @@ export async function runNotifyWorker(deps: WorkerDeps): Promise<RunSummary> {
         .get()
       if (waiting.length === 0) return finish()
       if (waiting[0].state === 'pending') {
-        // Left behind the cursor (a window cut short by a pause): go back to it.
-        job.cursor = waiting[0].seq - (waiting[0].seq % windowSize)
-        await checkpoint(emptyCounts(), { cursor: job.cursor })
+        // Left behind the cursor (a window cut short by a pause or a lost lease): go back to it.
+        await checkpoint(emptyCounts(), { cursor: waiting[0].seq })
         continue
       }
       const wait = Date.parse(waiting[0].nextAttemptAt) - deps.now().getTime()
