@@ -266,13 +266,20 @@ export async function runNotifyWorker(deps: WorkerDeps): Promise<RunSummary> {
     const deliver = async (d: DeliveryRecord): Promise<Outcome> => {
       await pacer.take()
       const now = deps.now().toISOString()
-      const claim = await deliveries
-        .where({ _id: d._id, state: d.state })
-        .update({ data: { state: 'sending', updatedAt: now } })
-      if (claim.stats.updated === 0) return 'skipped'
-      const used = await grants
-        .where({ _id: d.openid, count: _.gt(0) })
-        .update({ data: { count: _.inc(-1), updatedAt: now } })
+      // The claim and the use of a grant go out together (one round trip, not two); a grant used
+      // for a delivery another run had claimed is given back.
+      const [claim, used] = await Promise.all([
+        deliveries
+          .where({ _id: d._id, state: d.state })
+          .update({ data: { state: 'sending', updatedAt: now } }),
+        grants
+          .where({ _id: d.openid, count: _.gt(0) })
+          .update({ data: { count: _.inc(-1), updatedAt: now } }),
+      ])
+      if (claim.stats.updated === 0) {
+        if (used.stats.updated > 0) await grants.doc(d.openid).update({ data: { count: _.inc(1) } })
+        return 'skipped'
+      }
       /** Records the outcome unless another run has since recorded this delivery (as unknown). */
       const record = async (state: DeliveryState, extra: Record<string, unknown> = {}) =>
         (
