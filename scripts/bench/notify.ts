@@ -142,6 +142,8 @@ function runWorker(
   onKill: () => void,
 ): Promise<RunOutcome> {
   const child: ChildProcess = fork(bundle, [], {
+    // Plain node, as a deployed function starts: not this process's TypeScript loader.
+    execArgv: [],
     env: { ...process.env, NOTIFY_TEMPLATE_ID: LOCAL_TEMPLATE_ID },
     stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
   })
