@@ -59,13 +59,15 @@ const CLAIMABLE: DeliveryState[] = ['pending', 'retry']
 const NO_LEASE = new Date(0).toISOString()
 
 /**
- * The notification worker: freezes each job's recipients, then claims, sends and records one
- * delivery at a time, checkpointing after every window. Safe to kill at any point and to run
- * several at once: a delivery is claimed before its message is sent and a claimed one is never
- * sent again; a run works on a job only while it holds the job's lease, reads the job afresh when
- * it takes the lease, and writes it only while the lease is still its own and the job's status is
- * the one it read, so a run that read a job earlier never sends for, reopens or rewrites a job
- * that another run paused or finished. No call is made once the run's lease may have run out.
+ * The notification worker: freezes each job's recipients a page at a time while it claims,
+ * sends and records the deliveries frozen so far, checkpointing after every window; at most about
+ * twice the calls the rate needs are in flight at once (see `InFlightGate`). Safe to kill at any
+ * point and to run several at once: a delivery is claimed before its message is sent and a
+ * claimed one is never sent again; a run works on a job only while it holds the job's lease, reads
+ * the job afresh when it takes the lease, and writes it only while the lease is still its own and
+ * the job's status is the one it read, so a run that read a job earlier never sends for, reopens
+ * or rewrites a job that another run paused or finished. No call is made once the run's lease may
+ * have run out.
  */
 export async function runNotifyWorker(deps: WorkerDeps): Promise<RunSummary> {
   const { db } = deps
