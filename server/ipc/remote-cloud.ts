@@ -1,15 +1,13 @@
 import type {
   Collection,
-  Command,
   Condition,
   Database,
-  DbCommand,
-  DbRegExp,
   Doc,
   DocRef,
   GetResult,
   Query,
 } from '../../cloudfunctions/lib/ports/database'
+import { LocalCommand, LocalRegExp, localCommand } from '../store/local-command'
 import type { SendApi, SubscribeMessage } from '../../cloudfunctions/lib/ports/subscribe-message'
 import { mapTree, type Answer, type DbRequest, type Request } from './protocol'
 
@@ -19,47 +17,10 @@ export interface Channel {
   on(event: 'message', listener: (message: unknown) => void): unknown
 }
 
-class RemoteCommand implements DbCommand {
-  constructor(
-    readonly op: string,
-    readonly args: unknown[],
-  ) {}
-}
-
-class RemoteRegExp implements DbRegExp {
-  constructor(
-    readonly regexp: string,
-    readonly options: string,
-  ) {}
-}
-
-const make =
-  (op: string) =>
-  (...args: unknown[]): RemoteCommand =>
-    new RemoteCommand(op, args)
-
-/** `db.command` of a function process: the SDK's operator names, read back by the host. */
-const remoteCommand: Command = {
-  eq: make('eq'),
-  neq: make('neq'),
-  lt: make('lt'),
-  lte: make('lte'),
-  gt: make('gt'),
-  gte: make('gte'),
-  in: make('in'),
-  nin: make('nin'),
-  exists: make('exists'),
-  and: (...conditions: Condition[]) => new RemoteCommand('and', conditions),
-  or: (...conditions: Condition[]) => new RemoteCommand('or', conditions),
-  inc: make('inc'),
-  set: make('set'),
-  remove: make('remove'),
-}
-
 const encode = (value: unknown): unknown =>
   mapTree(value, (v) => {
-    if (v instanceof RemoteCommand) return { $$cmd: v.op, args: v.args.map(encode) }
-    if (v instanceof RemoteRegExp) return { $$re: v.regexp, options: v.options }
+    if (v instanceof LocalCommand) return { $$cmd: v.op, args: v.args.map(encode) }
+    if (v instanceof LocalRegExp) return { $$re: v.regexp, options: v.options }
     return undefined
   })
 
@@ -67,7 +28,7 @@ type Call = Omit<DbRequest, 'id' | 'kind'>
 
 /**
  * The local cloud as a function process reaches it: requests go out in one message per tick and
- * come back by id. If the local cloud goes away, the process has nothing to work on and exits.
+ * come back by id.
  */
 export class RemoteCloud {
   private nextId = 1
@@ -112,8 +73,9 @@ export class RemoteCloud {
   /** The `ports/database` subset, served by the local cloud's store. */
   database(): Database {
     return {
-      command: remoteCommand,
-      RegExp: (o) => new RemoteRegExp(o.regexp, o.options ?? ''),
+      // The local store's operator objects, tagged on the way out (they carry only names and args).
+      command: localCommand,
+      RegExp: (o) => new LocalRegExp(o.regexp, o.options ?? ''),
       collection: <T extends Doc>(name: string) => new RemoteCollection<T>(this, name, []),
     }
   }
