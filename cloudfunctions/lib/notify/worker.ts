@@ -114,7 +114,6 @@ export async function runNotifyWorker(deps: WorkerDeps): Promise<RunSummary> {
           pausedConfigVersion: null,
         })
       }
-      await recoverOrphans(job)
       if (job.status === 'freezing' || job.status === 'sending') job = await sendAll(job)
       if (job.status === 'freezing' || job.status === 'sending') summary.idle = false
       summary.jobs.push({ id: job._id, status: job.status, counts: job.counts, total: job.total })
@@ -197,17 +196,14 @@ export async function runNotifyWorker(deps: WorkerDeps): Promise<RunSummary> {
   }
 
   /**
-   * Deliveries left `sending` by a run that died: the call may have been made, so never resend.
-   * Only while this run holds the job, so none of them is another live run's call in flight.
+   * Marks unknown the deliveries left `sending` by a run that died (the call may have been made,
+   * so never resend) and returns how many; only while this run holds the job, so none of them is
+   * another live run's call in flight. They are not claimable, so sending may go on meanwhile.
    */
   async function recoverOrphans(job: JobRecord): Promise<number> {
     const { stats } = await deliveries
       .where({ jobId: job._id, state: 'sending' })
       .update({ data: { state: 'unknown', updatedAt: deps.now().toISOString() } })
-    if (stats.updated > 0) {
-      job.counts.unknown += stats.updated
-      await write(job, { counts: { unknown: _.inc(stats.updated) } })
-    }
     return stats.updated
   }
 
@@ -254,6 +250,9 @@ export async function runNotifyWorker(deps: WorkerDeps): Promise<RunSummary> {
   }
 
   async function sendAll(job: JobRecord): Promise<JobRecord> {
+    // Runs beside the first window (a scan of every delivery); counted at its checkpoint.
+    const recovery: { orphans: Promise<number> | null } = { orphans: recoverOrphans(job) }
+    recovery.orphans?.catch(() => undefined)
     const pacer = new Pacer(config.ratePerSecond, () => deps.now().getTime(), deps.sleep)
     const gate = new InFlightGate(config.ratePerSecond, Math.max(1, config.concurrency))
     const recent: boolean[] = []
@@ -361,6 +360,10 @@ export async function runNotifyWorker(deps: WorkerDeps): Promise<RunSummary> {
     }
 
     const checkpoint = async (counts: JobCounts, patch: Record<string, unknown>) => {
+      if (recovery.orphans) {
+        counts = { ...counts, unknown: counts.unknown + (await recovery.orphans) }
+        recovery.orphans = null
+      }
       const inc = Object.fromEntries(
         Object.entries(counts)
           .filter(([, v]) => v > 0)
@@ -459,6 +462,8 @@ export async function runNotifyWorker(deps: WorkerDeps): Promise<RunSummary> {
       job = await write(job, {})
       await deps.sleep(Math.max(10, Math.min(wait, leaseMs / 2)))
     }
+    // Out of time before any checkpoint: the orphans found are still counted.
+    if (recovery.orphans) await checkpoint(emptyCounts(), {})
     return job
 
     /**
@@ -467,6 +472,7 @@ export async function runNotifyWorker(deps: WorkerDeps): Promise<RunSummary> {
      */
     async function finish(): Promise<JobRecord> {
       // A claim a run left behind while this one held the job (it died undoing it) ends unknown.
+      await recovery.orphans
       await recoverOrphans(job)
       const count = async (state: DeliveryState) =>
         (await deliveries.where({ jobId: job._id, state }).count()).total
