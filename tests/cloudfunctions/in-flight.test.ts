@@ -14,24 +14,19 @@ describe('in-flight gate', () => {
     expect(capped.limit()).toBe(8)
   })
 
-  it('never has more calls in flight than its limit, and runs every call', async () => {
-    const gate = new InFlightGate(500, 16)
+  it('admits lanes within its limit, more once a latency widens it, and lets waiting lanes stop', async () => {
+    const gate = new InFlightGate(1000, 16)
+    const admitted: number[] = []
+    let over = false
+    const lanes = [0, 3, 12].map((i) => gate.admit(i, () => over).then(() => admitted.push(i)))
+    await new Promise((r) => setImmediate(r))
+    expect(admitted).toEqual([0])
     gate.observe(5)
-    let inFlight = 0
-    let most = 0
-    const done: number[] = []
-    await Promise.all(
-      Array.from({ length: 40 }, (_, i) =>
-        gate.run(async () => {
-          inFlight++
-          most = Math.max(most, inFlight)
-          await new Promise((r) => setTimeout(r, 1 + (i % 3)))
-          inFlight--
-          done.push(i)
-        }),
-      ),
-    )
-    expect(most).toBe(5)
-    expect(done.sort((a, b) => a - b)).toEqual(Array.from({ length: 40 }, (_, i) => i))
+    await new Promise((r) => setImmediate(r))
+    expect(admitted).toEqual([0, 3])
+    over = true
+    gate.wake()
+    await Promise.all(lanes)
+    expect(admitted).toEqual([0, 3, 12])
   })
 })

@@ -50,6 +50,12 @@ export interface RunSummary {
 type Outcome =
   'sent' | 'failed' | 'no_grant' | 'unknown' | 'retried' | 'config' | 'skipped' | 'expired'
 
+/** One delivery's outcome and the write that records it, if still to be made. */
+interface Step {
+  outcome: Outcome
+  record?: () => Promise<boolean>
+}
+
 /** The run no longer holds the job (its lease ran out and another run took it, or the job moved on). */
 class JobLost extends Error {}
 
@@ -263,9 +269,11 @@ export async function runNotifyWorker(deps: WorkerDeps): Promise<RunSummary> {
     /** Set when the lease may have run out mid-window: lanes stop, the checkpoint renews or gives up. */
     let expired = false
 
-    /** Claim → send → record, for one delivery. */
-    const deliver = async (d: DeliveryRecord): Promise<Outcome> => {
-      await pacer.take()
+    /**
+     * Claim → send, for one delivery; the write that records its outcome comes back with it, to
+     * go out with the lane's next claim (the outcome counts once that write lands).
+     */
+    const deliver = async (d: DeliveryRecord): Promise<Step> => {
       const now = deps.now().toISOString()
       // The claim and the use of a grant go out together (one round trip, not two); a grant used
       // for a delivery another run had claimed is given back.
@@ -279,7 +287,7 @@ export async function runNotifyWorker(deps: WorkerDeps): Promise<RunSummary> {
       ])
       if (claim.stats.updated === 0) {
         if (used.stats.updated > 0) await grants.doc(d.openid).update({ data: { count: _.inc(1) } })
-        return 'skipped'
+        return { outcome: 'skipped' }
       }
       /** Records the outcome unless another run has since recorded this delivery (as unknown). */
       const record = async (state: DeliveryState, extra: Record<string, unknown> = {}) =>
@@ -288,72 +296,99 @@ export async function runNotifyWorker(deps: WorkerDeps): Promise<RunSummary> {
             .where({ _id: d._id, state: 'sending' })
             .update({ data: { state, updatedAt: deps.now().toISOString(), ...extra } })
         ).stats.updated > 0
-      if (used.stats.updated === 0) return (await record('no_grant')) ? 'no_grant' : 'skipped'
+      const later = (outcome: Outcome, state: DeliveryState, extra?: Record<string, unknown>) => ({
+        outcome,
+        record: () => record(state, extra),
+      })
+      if (used.stats.updated === 0) return later('no_grant', 'no_grant')
       // The lease may have run out while claiming: then the call is not made and the claim undone.
       if (!holding()) {
         expired = true
         if (await record(d.state)) await grants.doc(d.openid).update({ data: { count: _.inc(1) } })
-        return 'expired'
+        return { outcome: 'expired' }
       }
       let errCode: number
       const started = deps.now().getTime()
       try {
         errCode = (await deps.send.send(newIssueMessage(config, message, d.openid))).errCode
       } catch {
-        return (await record('unknown')) ? 'unknown' : 'skipped'
+        return later('unknown', 'unknown')
       }
       gate.observe(deps.now().getTime() - started)
-      if (errCode === 0)
-        return (await record('sent', { attempts: d.attempts + 1 })) ? 'sent' : 'skipped'
+      if (errCode === 0) return later('sent', 'sent', { attempts: d.attempts + 1 })
       if (PERMANENT_ERRORS.has(errCode)) {
         // WeChat holds no grant for this reader (or no such reader): our count was wrong, fix it.
         await grants.doc(d.openid).update({ data: { count: 0 } })
-        const recorded = await record('failed', { lastError: errCode, attempts: d.attempts + 1 })
-        return recorded ? 'failed' : 'skipped'
+        return later('failed', 'failed', { lastError: errCode, attempts: d.attempts + 1 })
       }
       // Nothing was sent: give the grant back.
       await grants.doc(d.openid).update({ data: { count: _.inc(1) } })
       if (CONFIG_ERRORS.has(errCode)) {
         await record(d.state, { lastError: errCode })
         configError = errCode
-        return 'config'
+        return { outcome: 'config' }
       }
       const attempts = d.attempts + 1
       if (attempts >= maxAttempts)
-        return (await record('failed', { lastError: errCode, attempts })) ? 'failed' : 'skipped'
+        return later('failed', 'failed', { lastError: errCode, attempts })
       const backoff = Math.min(60000, 500 * 2 ** (attempts - 1))
-      const recorded = await record('retry', {
+      return later('retried', 'retry', {
         lastError: errCode,
         attempts,
         nextAttemptAt: new Date(deps.now().getTime() + backoff).toISOString(),
       })
-      return recorded ? 'retried' : 'skipped'
     }
 
     let configError: number | null = null
     const processWindow = async (batch: DeliveryRecord[]): Promise<JobCounts> => {
       const counts = emptyCounts()
       let next = 0
-      const lane = async () => {
-        while (next < batch.length && configError === null && !expired) {
-          const d = batch[next++]
-          if (!CLAIMABLE.includes(d.state)) continue
-          await keepLease(job)
-          const outcome = await gate.run(() => deliver(d))
-          if (outcome === 'sent') counts.sent++
-          else if (outcome === 'failed') counts.failed++
-          else if (outcome === 'no_grant') counts.noGrant++
-          else if (outcome === 'unknown') counts.unknown++
-          else if (outcome === 'retried') counts.retried++
-          if (outcome !== 'skipped' && outcome !== 'no_grant' && outcome !== 'expired') {
-            recent.push(outcome === 'retried' || outcome === 'unknown')
-            if (recent.length > errorWindow) recent.shift()
+      // A lane that failed (its run lost the job) ends the window for all.
+      let failed = false
+      const over = () => failed || next >= batch.length || configError !== null || expired
+      const tally = (outcome: Outcome) => {
+        if (outcome === 'sent') counts.sent++
+        else if (outcome === 'failed') counts.failed++
+        else if (outcome === 'no_grant') counts.noGrant++
+        else if (outcome === 'unknown') counts.unknown++
+        else if (outcome === 'retried') counts.retried++
+        if (outcome !== 'skipped' && outcome !== 'no_grant' && outcome !== 'expired') {
+          recent.push(outcome === 'retried' || outcome === 'unknown')
+          if (recent.length > errorWindow) recent.shift()
+        }
+      }
+      // Each lane has at most one delivery claimed and unrecorded at a time (its last one's record
+      // goes out before its next claim), and only lanes within the gate's limit work.
+      const lane = async (index: number) => {
+        let pending: Step | null = null
+        const settle = async () => {
+          const step = pending
+          pending = null
+          if (step) tally(step.record && !(await step.record()) ? 'skipped' : step.outcome)
+        }
+        try {
+          for (;;) {
+            await gate.admit(index, over)
+            if (over()) break
+            const d = batch[next++]
+            if (!CLAIMABLE.includes(d.state)) continue
+            await keepLease(job)
+            await pacer.take()
+            const [, step] = await Promise.all([settle(), deliver(d)])
+            pending = step
           }
+        } catch (e) {
+          failed = true
+          throw e
+        } finally {
+          await settle()
+          // Lanes waiting for the limit see that the window is over.
+          gate.wake()
         }
       }
       // A lane that finds its lease lost stops the window; the others finish their call first.
       const lanes = await Promise.allSettled(
-        Array.from({ length: Math.max(1, config.concurrency) }, lane),
+        Array.from({ length: Math.max(1, config.concurrency) }, (_, i) => lane(i)),
       )
       for (const l of lanes) if (l.status === 'rejected') throw l.reason
       return counts
