@@ -256,7 +256,7 @@ export async function runNotifyWorker(deps: WorkerDeps): Promise<RunSummary> {
   }
 
   async function sendAll(job: JobRecord): Promise<JobRecord> {
-    // Runs beside the first window (a scan of every delivery); counted at its checkpoint.
+    // Runs beside reading the first window (a scan of every delivery); counted at its checkpoint.
     const recovery: { orphans: Promise<number> | null } = { orphans: recoverOrphans(job) }
     recovery.orphans?.catch(() => undefined)
     const pacer = new Pacer(config.ratePerSecond, () => deps.now().getTime(), deps.sleep)
@@ -434,6 +434,8 @@ export async function runNotifyWorker(deps: WorkerDeps): Promise<RunSummary> {
       const page = job.status === 'freezing' ? freezePage(job) : Promise.resolve({})
       // Awaited below; a window that fails first must not leave its failure unhandled.
       page.catch(() => undefined)
+      // No claim before the orphans are marked: the scan must not catch this run's own claims.
+      await recovery.orphans
       const counts = await processWindow(batch)
       const frozen = await page
       if (configError !== null) {
