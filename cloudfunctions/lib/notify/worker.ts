@@ -82,7 +82,9 @@ export async function runNotifyWorker(deps: WorkerDeps): Promise<RunSummary> {
   // Short, so a run that died holds its job up for well under a second; live runs renew it as
   // they go (a renewal is one small write every third of it).
   const leaseMs = deps.leaseMs ?? 400
-  const windowSize = deps.windowSize ?? 400
+  // Large, so the pauses between windows (a checkpoint, the next read) and the scans for due
+  // retries, every few windows, stay rare.
+  const windowSize = deps.windowSize ?? 800
   const freezePageSize = deps.freezePageSize ?? FREEZE_PAGE
   const timeLeft = () => deadline - deps.now().getTime()
   const config = await loadNotifyConfig(db, deps.defaults)
