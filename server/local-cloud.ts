@@ -5,12 +5,12 @@ import path from 'path'
 import { contentFunction } from '../cloudfunctions/lib/content/handlers'
 import { notifyDefaults, RUN_BUDGET_MS } from '../cloudfunctions/lib/notify/defaults'
 import { notifyFunction } from '../cloudfunctions/lib/notify/handlers'
-import { runNotifyWorker, type WorkerDeps } from '../cloudfunctions/lib/notify/worker'
+import type { RunSummary, WorkerDeps } from '../cloudfunctions/lib/notify/worker'
 import { publishFunction } from '../cloudfunctions/lib/publishing/handlers'
 import { subscriptionFunction } from '../cloudfunctions/lib/subscription/handlers'
 import { qrcodeFunction } from '../cloudfunctions/lib/qrcode/handlers'
 import { allowlist, type AdminDirectory } from '../cloudfunctions/lib/ports/admins'
-import type { CallContext } from '../cloudfunctions/lib/ports/context'
+import { SOURCE, type CallContext } from '../cloudfunctions/lib/ports/context'
 import type { ApiResponse } from '../core/api/response'
 import { SubscribeMessageStandIn } from './stand-ins/subscribe-message-api'
 import { LocalFileStorage, WxacodeStandIn } from './stand-ins/wxacode-api'
@@ -25,8 +25,11 @@ export interface LocalCloud {
   send: SubscribeMessageStandIn
   storage: LocalFileStorage
   functions: Record<string, CloudFunction>
-  /** Runs the notification worker once in the background, as the publish kick and the timer do. */
-  kickNotify: () => Promise<void>
+  /**
+   * Runs the notification worker in the background until it is idle, as the timer trigger does
+   * (`source` is the call chain: the timer's by default, the publish function's for its kick).
+   */
+  kickNotify: (source?: string) => Promise<void>
 }
 
 /** Pages of the released mini-program a message may open (what WeChat checks for 41030). */
@@ -50,6 +53,10 @@ export const adminOpenidsFromEnv = (env: NodeJS.ProcessEnv): string[] =>
     .split(',')
     .map((s) => s.trim())
     .filter(Boolean)
+
+/** The chain of the worker's call to itself: ending in `scf` (once is enough to say so). */
+const reinvoked = (chain: string): string =>
+  chain.endsWith(`,${SOURCE.function}`) ? chain : `${chain},${SOURCE.function}`
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms))
 
@@ -92,12 +99,18 @@ export function createLocalCloud(
     budgetMs: RUN_BUDGET_MS,
   })
   let running: Promise<void> | null = null
-  const kickNotify = (): Promise<void> => {
-    // One in-process worker at a time, running back to back while work remains (as the deployed
-    // function re-invokes itself); a kick during it is picked up by its next run.
+  const kickNotify = (source: string = SOURCE.timer): Promise<void> => {
+    // One worker at a time, through the notify function with the call chain WeChat would give it
+    // (the timer's, or the publish function's call), running back to back while work remains as
+    // the deployed function re-invokes itself; a kick during it is picked up by its next run.
     const untilIdle = async (): Promise<void> => {
-      while (!(await runNotifyWorker({ db, ...worker() })).idle) {
-        /* next run */
+      for (let chain = source; ; chain = reinvoked(chain)) {
+        const r = await functions.notify(
+          { action: 'notify.run' },
+          { openid: null, now: () => new Date(), source: chain },
+        )
+        if (!r.ok) throw new Error(r.error.message)
+        if ((r.data as RunSummary).idle) return
       }
     }
     running ??= untilIdle()
@@ -107,25 +120,28 @@ export function createLocalCloud(
       })
     return running
   }
+  const functions: Record<string, CloudFunction> = {
+    content: (event, ctx) => contentFunction(event, ctx, { db }),
+    publish: (event, ctx) =>
+      publishFunction(event, ctx, {
+        db,
+        admins,
+        storage,
+        importFile,
+        kickNotify: kickOnPublish
+          ? () => void kickNotify(`${SOURCE.client},${SOURCE.function}`)
+          : undefined,
+      }),
+    subscription: (event, ctx) => subscriptionFunction(event, ctx, { db, templateId }),
+    notify: (event, ctx) => notifyFunction(event, ctx, { db, admins, worker }),
+    qrcode: (event, ctx) => qrcodeFunction(event, ctx, { db, admins, wxacode, storage }),
+  }
   return {
     db,
     admins,
     send,
     storage,
     kickNotify,
-    functions: {
-      content: (event, ctx) => contentFunction(event, ctx, { db }),
-      publish: (event, ctx) =>
-        publishFunction(event, ctx, {
-          db,
-          admins,
-          storage,
-          importFile,
-          kickNotify: kickOnPublish ? () => void kickNotify() : undefined,
-        }),
-      subscription: (event, ctx) => subscriptionFunction(event, ctx, { db, templateId }),
-      notify: (event, ctx) => notifyFunction(event, ctx, { db, admins, worker }),
-      qrcode: (event, ctx) => qrcodeFunction(event, ctx, { db, admins, wxacode, storage }),
-    },
+    functions,
   }
 }

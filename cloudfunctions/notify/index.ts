@@ -3,6 +3,7 @@ import { randomBytes } from 'crypto'
 import cloud from 'wx-server-sdk'
 import { notifyFunction } from '../lib/notify/handlers'
 import { notifyDefaults, RUN_BUDGET_MS } from '../lib/notify/defaults'
+import { SOURCE } from '../lib/ports/context'
 import type { Database } from '../lib/ports/database'
 import {
   adminsCollection,
@@ -30,15 +31,15 @@ const worker = () => ({
 })
 
 /**
- * A timer trigger's event is `{ Type: 'Timer', ... }`: it runs the worker. A run that stops at its
- * time budget with work left invokes the function again, so sending does not wait for the next tick.
+ * A timer trigger (SOURCE `wx_trigger`, whatever its event says) runs the worker. A run that stops
+ * at its time budget with work left invokes the function again, so sending does not wait for the
+ * next tick.
  */
 export const main = async (event: unknown) => {
-  const isTimer =
-    typeof event === 'object' && event !== null && (event as { Type?: unknown }).Type === 'Timer'
+  const ctx = callContext(wx)
   const result = await notifyFunction(
-    isTimer ? { action: 'notify.run' } : clientInput(event),
-    callContext(wx),
+    ctx.source === SOURCE.timer ? { action: 'notify.run' } : clientInput(event),
+    ctx,
     { db, admins, worker },
   )
   if (result.ok && (result.data as { idle?: boolean }).idle === false) {

@@ -10,6 +10,7 @@ import {
   type ApiResponse,
   type ErrorCode,
 } from '../../core/api/response'
+import { SOURCE } from '../../cloudfunctions/lib/ports/context'
 import type { LocalCloud } from '../local-cloud'
 import { RateLimiter } from './rate-limiter'
 import { serveStatic } from './static-files'
@@ -148,6 +149,11 @@ export function createLocalServer(options: ServerOptions): Server {
     if (!fn) return sendError(res, 'not_found', `no function ${name.slice(0, 40)}`)
     if (req.method !== 'POST') return sendError(res, 'not_found', 'functions are called with POST')
     if (refusesCrossSite(req, res, 'application/json')) return
+    // The stand-in for the WeChat context: a call over HTTP is a client's (SOURCE `wx_client`);
+    // a header that is not an OPENID is refused, never taken for an anonymous caller.
+    const header = req.headers['x-wx-openid']
+    if (header !== undefined && (typeof header !== 'string' || !OPENID.test(header)))
+      return sendError(res, 'invalid_argument', 'x-wx-openid is not an OPENID')
     const body = await readBody(req, MAX_BODY_BYTES)
     if (body.kind === 'aborted') return log(`request aborted: POST /api/${name}`)
     if (body.kind === 'too_large')
@@ -158,7 +164,7 @@ export function createLocalServer(options: ServerOptions): Server {
     } catch {
       return sendError(res, 'invalid_argument', 'the body is not JSON')
     }
-    const result = await fn(event, { openid: callerOf(req), now })
+    const result = await fn(event, { openid: callerOf(req), now, source: SOURCE.client })
     sendJson(res, result.ok ? 200 : HTTP_STATUS[result.error.code], result)
   }
 

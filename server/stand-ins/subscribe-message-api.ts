@@ -73,10 +73,25 @@ export class SubscribeMessageStandIn implements SendApi {
   async send(message: SubscribeMessage): Promise<{ errCode: number; errMsg: string }> {
     this.calls++
     const random = this.options.random ?? Math.random
-    if (this.options.latencyMs)
-      await (this.options.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms))))(
-        this.options.latencyMs,
-      )
+    // The answer comes after the latency; the stand-in's own bookkeeping runs meanwhile.
+    const latency = this.options.latencyMs
+      ? (this.options.sleep ?? ((ms) => new Promise<void>((r) => setTimeout(r, ms))))(
+          this.options.latencyMs,
+        )
+      : Promise.resolve()
+    const outcome = this.decide(message, random)
+    outcome.catch(() => undefined) // awaited below, after the latency
+    await latency
+    const { errCode, errMsg, record } = await outcome
+    if (record === 'unanswered') throw new Error('openapi.subscribeMessage.send:fail timeout')
+    return { errCode, errMsg }
+  }
+
+  /** What WeChat does with a call: an error code, or the message recorded (answered or not). */
+  private async decide(
+    message: SubscribeMessage,
+    random: () => number,
+  ): Promise<{ errCode: number; errMsg: string; record?: 'answered' | 'unanswered' }> {
     const invalid = this.validate(message)
     if (invalid)
       return { errCode: invalid, errMsg: `openapi.subscribeMessage.send:fail ${invalid}` }
@@ -97,7 +112,7 @@ export class SubscribeMessageStandIn implements SendApi {
     at += this.options.noAnswerRate ?? 0
     const answered = roll >= at
     // `answered` is the stand-in's own bookkeeping (what WeChat would know): the caller never sees it.
-    const record = this.db.collection(MESSAGES).add({
+    await this.db.collection(MESSAGES).add({
       data: {
         touser: message.touser,
         templateId: message.templateId,
@@ -107,12 +122,11 @@ export class SubscribeMessageStandIn implements SendApi {
         answered,
       },
     })
-    if (!answered) {
-      // Delivered, but the answer is lost: the caller sees a timeout.
-      await record
-      throw new Error('openapi.subscribeMessage.send:fail timeout')
+    // Unanswered: delivered, but the answer is lost and the caller sees a timeout.
+    return {
+      errCode: 0,
+      errMsg: 'openapi.subscribeMessage.send:ok',
+      record: answered ? 'answered' : 'unanswered',
     }
-    await record
-    return { errCode: 0, errMsg: 'openapi.subscribeMessage.send:ok' }
   }
 }

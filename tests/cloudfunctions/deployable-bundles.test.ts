@@ -1,6 +1,6 @@
 import { readFileSync } from 'fs'
 import path from 'path'
-import { buildFunctions, FUNCTIONS_OUT } from '../../scripts/build-functions'
+import { buildFunctions, deployableFunctions, FUNCTIONS_OUT } from '../../scripts/build-functions'
 import { EmbeddedDatabase } from '../../server/store/embedded-database'
 import { publishIssue } from '../../cloudfunctions/lib/publishing/publish-issue'
 import { sampleParsed } from '../fixtures/published-store'
@@ -11,6 +11,7 @@ import { sampleParsed } from '../fixtures/published-store'
  */
 let db: EmbeddedDatabase
 let openid: string | undefined
+let source: string | undefined
 
 beforeAll(async () => {
   await buildFunctions()
@@ -20,7 +21,7 @@ beforeAll(async () => {
     DYNAMIC_CURRENT_ENV: Symbol('env'),
     init: () => undefined,
     database: () => db,
-    getWXContext: () => ({ OPENID: openid, APPID: 'wx-test' }),
+    getWXContext: () => ({ OPENID: openid, APPID: 'wx-test', SOURCE: source }),
   }))
 })
 
@@ -81,5 +82,42 @@ describe('deployable function bundles', () => {
     expect((await main(event)).ok).toBe(true)
     openid = undefined
     expect((await main(event)).error.code).toBe('permission_denied')
+  })
+
+  it('notify runs the worker for its timer trigger and our functions, by SOURCE, never by the event', async () => {
+    const { main } = load('notify')
+    openid = undefined
+    source = 'wx_client'
+    expect((await main({ Type: 'Timer', TriggerName: 'notify' })).ok).toBe(false)
+    expect((await main({ action: 'notify.run' })).error.code).toBe('permission_denied')
+    openid = 'editor-1'
+    expect((await main({ action: 'notify.run' })).error.code).toBe('permission_denied')
+    openid = undefined
+    source = 'wx_trigger'
+    expect(await main({ Type: 'Timer', TriggerName: 'notify' })).toMatchObject({
+      ok: true,
+      data: { idle: true },
+    })
+    source = 'wx_client,scf'
+    expect((await main({ action: 'notify.run' })).ok).toBe(true)
+  })
+})
+
+describe('function security rules (cloudfunctions/security-rules.json)', () => {
+  const rules = JSON.parse(
+    readFileSync(path.join(__dirname, '../../cloudfunctions/security-rules.json'), 'utf8'),
+  ) as Record<string, { invoke: unknown }>
+
+  it('let only content be invoked without a login, in the form the console takes', () => {
+    // The console takes a `*` entry, an `invoke` per entry, and only true, false or "auth != null".
+    expect(rules['*']).toEqual({ invoke: 'auth != null' })
+    for (const rule of Object.values(rules))
+      expect([true, false, 'auth != null']).toContain(rule.invoke)
+    const open = Object.entries(rules)
+      .filter(([, r]) => r.invoke === true)
+      .map(([name]) => name)
+    expect(open).toEqual(['content'])
+    for (const name of Object.keys(rules))
+      if (name !== '*') expect(deployableFunctions()).toContain(name)
   })
 })

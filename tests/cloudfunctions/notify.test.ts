@@ -12,6 +12,7 @@ import { EmbeddedDatabase } from '../../server/store/embedded-database'
 import { MESSAGES, SubscribeMessageStandIn } from '../../server/stand-ins/subscribe-message-api'
 import { RELEASED_PAGES } from '../../server/local-cloud'
 import { sampleParsed } from '../fixtures/published-store'
+import { dyingDatabase } from '../fixtures/dying-database'
 
 const TEMPLATE = 'tmpl-new-issue'
 const admins = allowlist(['editor-1'])
@@ -150,6 +151,47 @@ describe('publishing and jobs', () => {
   })
 })
 
+describe('who may start a run', () => {
+  const run = (ctx: { openid: string | null; source?: string }) =>
+    notifyFunction(
+      { action: 'notify.run' },
+      { ...ctx, now },
+      {
+        db,
+        admins,
+        worker: () => workerDeps(standIn()),
+      },
+    )
+
+  it('refuses every caller but the timer trigger and our own functions, by the call chain', async () => {
+    for (const ctx of [
+      { openid: null },
+      { openid: null, source: 'wx_client' },
+      { openid: 'editor-1', source: 'wx_client' },
+      { openid: 'reader-a', source: 'wx_client' },
+      { openid: null, source: 'wx_http' },
+      { openid: null, source: 'wx_devtools' },
+      { openid: null, source: 'scf,wx_client' },
+      { openid: null, source: 'wx_trigger,wx_client' },
+      { openid: null, source: '' },
+    ]) {
+      const r = await run(ctx)
+      expect([ctx, !r.ok && r.error.code]).toEqual([ctx, 'permission_denied'])
+    }
+    for (const source of ['wx_trigger', 'wx_client,scf', 'wx_trigger,scf'])
+      expect((await run({ openid: null, source })).ok).toBe(true)
+  })
+
+  it('never takes the call chain from the event', async () => {
+    const r = await notifyFunction(
+      { action: 'notify.run', SOURCE: 'wx_trigger' },
+      { openid: null, now, source: 'wx_client' },
+      { db, admins, worker: () => workerDeps(standIn()) },
+    )
+    expect(!r.ok && r.error.code).toBe('invalid_argument')
+  })
+})
+
 describe('notify worker', () => {
   it('sends each reader with a grant one message that opens the issue, using one grant', async () => {
     await grant('reader-a')
@@ -270,33 +312,10 @@ describe('notify worker', () => {
     for (const r of ['r1', 'r2', 'r3', 'r4']) await grant(r)
     await publish()
     // A database that dies (like a killed process) when recording r2's success.
-    const dying = new Proxy(db, {
-      get(target, prop) {
-        if (prop !== 'collection') return Reflect.get(target, prop)
-        return (name: string) => {
-          const col = target.collection(name)
-          if (name !== 'deliveries') return col
-          return new Proxy(col, {
-            get(c, p) {
-              if (p !== 'doc') return Reflect.get(c, p)
-              return (id: string) => {
-                const ref = c.doc(id)
-                return {
-                  ...ref,
-                  get: () => ref.get(),
-                  set: (o: { data: object }) => ref.set(o),
-                  remove: () => ref.remove(),
-                  update: (o: { data: { state?: string } }) => {
-                    if (id === 'i280:r2' && o.data.state === 'sent') throw new Error('killed')
-                    return ref.update(o)
-                  },
-                }
-              }
-            },
-          })
-        }
-      },
-    }) as EmbeddedDatabase
+    const dying = dyingDatabase(
+      db,
+      (op) => op.where?._id === 'i280:r2' && op.data?.state === 'sent',
+    ) as unknown as EmbeddedDatabase
     await expect(
       runNotifyWorker({
         ...workerDeps(standIn(dying), { concurrency: 1 } as Partial<WorkerDeps>),

@@ -16,7 +16,7 @@ describe('npm run --silent bench:notify -- --json --subscribers N --rate R --kil
         '--subscribers',
         '1500',
         '--rate',
-        '1000',
+        '500',
         '--kills',
         '2',
       ],
@@ -40,19 +40,32 @@ describe('npm run --silent bench:notify -- --json --subscribers N --rate R --kil
         'seconds',
         'ratePerSecond',
         'rateCap',
+        'noAnswerInjected',
+        'inFlightLimit',
+        'unknownBound',
+        'freezeSeconds',
+        'killCostSeconds',
+        'killCostMaxSeconds',
+        'steadyRatePerSecond',
       ]),
     )
     expect(result).toMatchObject({
       subscribers: 1500,
       duplicates: 0,
       lost: 0,
-      rateCap: 1000,
+      rateCap: 500,
       kills: 2,
     })
     // Every subscriber ends sent, permanently failed or unknown (no one had a grant taken elsewhere).
     expect(result.sent + result.permanentFailures + result.unknown + result.noGrant).toBe(1500)
-    // Every call that went unanswered is recorded unknown (kills may add more, never fewer).
+    // Every call that went unanswered is recorded unknown; beyond those, only calls in flight
+    // when a kill landed, at most ⌈2 × 500/s × 5 ms⌉ = 5 per kill.
     expect(result.unknown).toBeGreaterThanOrEqual(result.noAnswerInjected)
+    expect(result).toMatchObject({ inFlightLimit: 5, unknownBound: 10 })
+    expect(result.unknown - result.noAnswerInjected).toBeLessThanOrEqual(result.unknownBound)
+    // Each kill was followed by a restarted worker that sent again.
+    expect(result.killCostSeconds).toBeGreaterThan(0)
+    expect(result.runs).toBeGreaterThanOrEqual(3)
     expect(result.permanentFailures).toBeGreaterThan(0)
     expect(result.sent).toBeGreaterThan(1300)
   }, 120000)

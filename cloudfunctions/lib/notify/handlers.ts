@@ -2,7 +2,7 @@ import { notifyInput, type JobView } from '../../../core/api/notify'
 import { requireEditor } from '../authorize'
 import { ApiFailure, createFunction } from '../dispatch'
 import type { AdminDirectory } from '../ports/admins'
-import type { CallContext } from '../ports/context'
+import { fromTimerOrFunction, type CallContext } from '../ports/context'
 import type { Database } from '../ports/database'
 import { JOBS, resumedStatus, type JobRecord } from './records'
 import { runNotifyWorker, type RunSummary, type WorkerDeps } from './worker'
@@ -13,7 +13,10 @@ export interface NotifyDeps {
   worker: () => Omit<WorkerDeps, 'db'>
 }
 
-const present = (j: JobRecord): JobView => ({
+/** Jobs editors see: not one whose first publish is still under way. */
+type ShownJob = JobRecord & { status: JobView['status'] }
+
+const present = (j: ShownJob): JobView => ({
   id: j._id,
   issueId: j.issueId,
   status: j.status,
@@ -28,13 +31,14 @@ const requireAdmin = (ctx: CallContext, deps: NotifyDeps): Promise<string> =>
   requireEditor(deps.admins, ctx, 'only editors may manage notifications')
 
 /**
- * The `notify` function: `notify.run` is what the timer trigger and the publish kick invoke (no
- * caller: a client calling it gets permission_denied); editors list and resume jobs.
+ * The `notify` function: `notify.run` is what the timer trigger, the publish kick and the worker's
+ * own re-invocation start (any other caller, editors included, gets permission_denied); editors
+ * list and resume jobs.
  */
 export const notifyFunction = createFunction(notifyInput, {
   async 'notify.run'(_input, ctx, deps: NotifyDeps): Promise<RunSummary> {
-    // Triggers and server-side calls carry no OPENID; a reader's call does.
-    if (ctx.openid !== null && !(await deps.admins.isAdmin(ctx.openid)))
+    // The platform's call chain, not the caller's OPENID: an anonymous client call has none either.
+    if (!fromTimerOrFunction(ctx))
       throw new ApiFailure('permission_denied', 'the worker runs on its timer')
     return runNotifyWorker({ db: deps.db, ...deps.worker() })
   },
@@ -43,23 +47,30 @@ export const notifyFunction = createFunction(notifyInput, {
     await requireAdmin(ctx, deps)
     const { data } = await deps.db
       .collection<JobRecord>(JOBS)
+      .where({ status: deps.db.command.neq('publishing') })
       .orderBy('createdAt', 'desc')
       .limit(50)
       .get()
-    return { items: data.map(present) }
+    return { items: (data as ShownJob[]).map(present) }
   },
 
   async 'jobs.resume'(input, ctx, deps: NotifyDeps): Promise<JobView> {
     await requireAdmin(ctx, deps)
     const jobs = deps.db.collection<JobRecord>(JOBS)
     const { data } = await jobs.where({ _id: input.id }).limit(1).get()
-    const job = data[0]
-    if (!job) throw new ApiFailure('not_found', `job ${input.id} not found`)
+    const job = data[0] as ShownJob | undefined
+    if (!job || (job.status as JobRecord['status']) === 'publishing')
+      throw new ApiFailure('not_found', `job ${input.id} not found`)
     if (job.status !== 'paused') return present(job)
     const status = resumedStatus(job)
-    await jobs
-      .doc(job._id)
+    // Only the paused job read here: one a run has since resumed (and maybe finished) stays as it is.
+    const { stats } = await jobs
+      .where({ _id: job._id, status: 'paused' })
       .update({ data: { status, pauseReason: null, pausedConfigVersion: null } })
+    if (stats.updated === 0) {
+      const { data: now } = await jobs.where({ _id: job._id }).limit(1).get()
+      return present(now[0] as ShownJob)
+    }
     return present({ ...job, status, pauseReason: null })
   },
 })

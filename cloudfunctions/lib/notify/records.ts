@@ -1,5 +1,12 @@
-/** A notification job: one per issue, created on its first publish (collection `jobs`, _id = `job-<issueId>`). */
-export type JobStatus = 'freezing' | 'sending' | 'paused' | 'done'
+/**
+ * A notification job: one per issue, created on its first publish (collection `jobs`, _id =
+ * `job-<issueId>`). `publishing` is a job whose first publish has not finished: no run sends for
+ * it until the publish (or the repair after a killed one) makes it `freezing`.
+ */
+export type JobStatus = 'publishing' | 'freezing' | 'sending' | 'paused' | 'done'
+
+/** The statuses a run works on. */
+export const OPEN_STATUSES: JobStatus[] = ['freezing', 'sending', 'paused']
 
 export type DeliveryState =
   'pending' | 'sending' | 'retry' | 'sent' | 'failed' | 'no_grant' | 'unknown'
@@ -25,6 +32,8 @@ export interface JobRecord {
   frozenAt: string
   /** Last OPENID whose delivery record was created while freezing. */
   freezeCursor: string
+  /** True once every recipient has a delivery record (sending starts before: it overlaps). */
+  frozen?: boolean
   total: number
   /** Deliveries with seq below this were all attempted at least once. */
   cursor: number
@@ -35,6 +44,8 @@ export interface JobRecord {
   leaseUntil: string
   leaseOwner: string
   message: { year: number; number: number; publishedOn: string; firstTitle: string }
+  /** Who first published the issue, for the audit entry written when the job is activated. */
+  publishAudit?: { openid: string; at: string; detail: string }
 }
 
 /** One (issue, OPENID) delivery (collection `deliveries`, _id = `<issueId>:<openid>`). */
@@ -63,7 +74,11 @@ export const emptyCounts = (): JobCounts => ({
   retried: 0,
 })
 
-/** Where a paused job picks up: sending once freezing had started, else freezing from the start. */
+/**
+ * Where a paused job picks up: sending once every recipient is frozen, else freezing (and sending
+ * what is frozen). A job from before `frozen` was recorded froze all before it sent any.
+ */
 export const resumedStatus = (
-  job: Pick<JobRecord, 'total' | 'freezeCursor'>,
-): 'sending' | 'freezing' => (job.total > 0 || job.freezeCursor ? 'sending' : 'freezing')
+  job: Pick<JobRecord, 'total' | 'freezeCursor' | 'frozen'>,
+): 'sending' | 'freezing' =>
+  (job.frozen ?? (job.total > 0 || job.freezeCursor !== '')) ? 'sending' : 'freezing'

@@ -9,7 +9,7 @@ export interface WxCloud {
   init(options: { env: unknown }): void
   DYNAMIC_CURRENT_ENV: unknown
   database(): unknown
-  getWXContext(): { OPENID?: string }
+  getWXContext(): { OPENID?: string; SOURCE?: string }
   openapi?: {
     subscribeMessage: {
       send(message: SubscribeMessage): Promise<{ errCode?: number; errMsg?: string }>
@@ -47,11 +47,11 @@ export function clientInput(event: unknown): unknown {
   return copy
 }
 
-/** The caller from the WeChat context only: an OPENID in the input is never trusted. */
-export const callContext = (cloud: WxCloud): CallContext => ({
-  openid: cloud.getWXContext().OPENID || null,
-  now: () => new Date(),
-})
+/** The caller and the call chain from the WeChat context only: nothing in the input is trusted. */
+export const callContext = (cloud: WxCloud): CallContext => {
+  const { OPENID, SOURCE } = cloud.getWXContext()
+  return { openid: OPENID || null, now: () => new Date(), source: SOURCE || undefined }
+}
 
 /** Production admin directory: the `admins` collection, one document per editor OPENID. */
 export const adminsCollection = (db: Database): AdminDirectory => ({

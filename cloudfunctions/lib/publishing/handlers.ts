@@ -12,7 +12,7 @@ import { ApiFailure, createFunction } from '../dispatch'
 import type { AdminDirectory } from '../ports/admins'
 import type { CallContext } from '../ports/context'
 import type { Database } from '../ports/database'
-import { createJobOnce } from '../notify/jobs'
+import { activateJob, prepareJob, repairPublishes } from '../notify/jobs'
 import { audit, auditPage } from './audit'
 import { keepArticleIds, replaceDiff } from './keep-ids'
 import { publishIssue, unpublishIssue } from './publish-issue'
@@ -139,6 +139,15 @@ export const publishFunction = createFunction(publishInput, {
           `这次替换会删除 ${removing} 篇文章，与确认的 ${input.confirmRemoved} 篇不符：这一期已有变动，请重新预览`,
         )
     }
+    const first = existing === null
+    // Before the switch: the job waits, holding the audit entry, so a publish killed at any point
+    // ends with exactly one job and one audit entry (the next publish or worker run repairs it).
+    if (first)
+      await prepareJob(deps.db, parsed, ctx.now(), {
+        openid,
+        at: ctx.now().toISOString(),
+        detail: `${parsed.articles.length} articles; subscribers notified`,
+      })
     const { issueId, firstPublish, replaced, articleCount } = await publishIssue(
       deps.db,
       parsed,
@@ -146,17 +155,20 @@ export const publishFunction = createFunction(publishInput, {
     )
     // After the issue is visible, so a notification never opens a missing page. Once per issue:
     // a corrected republish finds the job and notifies nobody again.
-    const jobCreated = await createJobOnce(deps.db, parsed, ctx.now())
-    if (jobCreated) deps.kickNotify?.()
-    await audit(deps.db, {
-      at: ctx.now().toISOString(),
-      openid,
-      action: replaced ? 'issues.replace' : 'issues.publish',
-      issueId,
-      detail: replaced
-        ? `${articleCount} articles (${kept} kept their ids, ${added} new)`
-        : `${articleCount} articles; subscribers notified`,
-    })
+    const jobCreated = first && (await activateJob(deps.db, issueId, ctx.now()))
+    // A first publish of this issue killed after its switch: finish it now.
+    const repaired = first ? 0 : await repairPublishes(deps.db, ctx.now(), issueId)
+    if (jobCreated || repaired > 0) deps.kickNotify?.()
+    if (!jobCreated || replaced)
+      await audit(deps.db, {
+        at: ctx.now().toISOString(),
+        openid,
+        action: replaced ? 'issues.replace' : 'issues.publish',
+        issueId,
+        detail: replaced
+          ? `${articleCount} articles (${kept} kept their ids, ${added} new)`
+          : `${articleCount} articles`,
+      })
     return { issueId, firstPublish, replaced, articleCount, jobCreated }
   },
 

@@ -66,6 +66,27 @@ describe('local server', () => {
     expect((await post('content', { action: 'issues.get', id: 'i280' })).status).toBe(200)
   })
 
+  it('refuses a malformed x-wx-openid rather than taking the caller for anonymous', async () => {
+    for (const bad of ['', 'has space', 'x'.repeat(65), '../admin', 'é'])
+      expect([
+        bad,
+        (await post('notify', { action: 'notify.run' }, { 'x-wx-openid': bad })).body,
+      ]).toEqual([
+        bad,
+        { ok: false, error: { code: 'invalid_argument', message: expect.any(String) } },
+      ])
+  })
+
+  it('lets no client start the notification worker, signed in or not', async () => {
+    expect((await post('notify', { action: 'notify.run' })).body.error.code).toBe(
+      'permission_denied',
+    )
+    for (const openid of ['reader-1', 'editor-1'])
+      expect(
+        (await post('notify', { action: 'notify.run' }, { 'x-wx-openid': openid })).body.error.code,
+      ).toBe('permission_denied')
+  })
+
   it('serves the h5 app and refuses paths outside it', async () => {
     const index = await fetch(`${base}/`)
     expect(index.status).toBe(200)
