@@ -4,6 +4,7 @@
  * the local cloud with its database recording each query (collection, filtered fields, sort);
  * a collection that is not declared or has no rule, or a query no index serves, fails.
  */
+import { SOURCE, type CallContext } from '../../../cloudfunctions/lib/ports/context'
 import { readdirSync, readFileSync } from 'fs'
 import path from 'path'
 import { createLocalCloud, LOCAL_INDEXES, type LocalCloud } from '../../../server/local-cloud'
@@ -119,7 +120,7 @@ async function ok<T = Record<string, unknown>>(
   cloud: LocalCloud,
   fn: keyof LocalCloud['functions'],
   event: unknown,
-  ctx = editor,
+  ctx: CallContext = editor,
 ): Promise<T> {
   const r = await cloud.functions[fn](event, ctx)
   if (!r.ok) throw new Error(`${fn} ${JSON.stringify(event)}: ${r.error.code} ${r.error.message}`)
@@ -188,7 +189,9 @@ async function everyQuery(): Promise<Recorded[]> {
   await ok(cloud, 'qrcode', { action: 'qrcode.issue', id: page.items[0].id })
   await ok(cloud, 'qrcode', { action: 'qrcode.article', id: issue.sections[0].articles[0].id })
 
-  while (!(await ok<{ idle: boolean }>(cloud, 'notify', { action: 'notify.run' })).idle) {
+  // The worker runs as its timer starts it (a client may not start a run).
+  const timer = { openid: null, now: () => new Date(), source: SOURCE.timer }
+  while (!(await ok<{ idle: boolean }>(cloud, 'notify', { action: 'notify.run' }, timer)).idle) {
     /* until the job is done */
   }
   const jobs = await ok<{ items: { id: string }[] }>(cloud, 'notify', { action: 'jobs.list' })
