@@ -51,8 +51,10 @@ function isSound(line: Buffer): boolean {
     if (typeof value !== 'object' || value === null || Array.isArray(value)) return false
     const v = value as Record<string, unknown>
     if (typeof v._id === 'string' && v._id !== '') return true
-    const created = v.$$indexCreated as { fieldName?: unknown } | undefined
-    return created?.fieldName != null || typeof v.$$indexRemoved === 'string'
+    // An index record holds no data; the key index (array-key-index.ts) writes one without a
+    // field name on purpose, which the store reads past.
+    const created = v.$$indexCreated
+    return (typeof created === 'object' && created !== null) || typeof v.$$indexRemoved === 'string'
   } catch {
     return false
   }

@@ -259,4 +259,20 @@ describe('the store lock', () => {
     release()
     expect(readdirSync(dir)).toEqual([])
   })
+
+  it('reopens a compacted store whose search keys have their own index', async () => {
+    const dir = freshDir()
+    const indexes = { articles: [{ keys: 'searchKeys' }] }
+    const db = new EmbeddedDatabase(dir, indexes)
+    await db.collection<Loose>('articles').add({ data: { _id: 'a1', searchKeys: [1, 2, 3] } })
+    await db.compact()
+    await db.close()
+    const again = new EmbeddedDatabase(dir, indexes)
+    const { data } = await again
+      .collection<Loose>('articles')
+      .where({ searchKeys: again.command.all([1, 3]) })
+      .get()
+    expect(data.map((d) => d._id)).toEqual(['a1'])
+    await again.close()
+  })
 })
