@@ -4,6 +4,7 @@
  * the naive full scan: the same matching and ranking over every visible article, no index).
  */
 import autocannon from 'autocannon'
+import { CLIENT_HEADER } from '../../core/api/response'
 import { spawn } from 'child_process'
 import { performance } from 'perf_hooks'
 import type { ContentResults } from '../../core/api/content'
@@ -18,6 +19,9 @@ import { EmbeddedDatabase } from '../../server/store/embedded-database'
 import { pick, seededRandom } from '../corpus/prng'
 import { median, ms, percentile } from './machine'
 import { JUDGED, judgedIssues, ndcgAt5, reciprocalRank } from './search-judged'
+
+/** What the local server asks of an API call (a JSON body and the client header). */
+const API_HEADERS = { 'content-type': 'application/json', [CLIENT_HEADER]: 'bench' }
 
 const ctx = { openid: null, now: () => new Date() }
 
@@ -124,6 +128,7 @@ function issueGetsFrom(url: string, issueIds: string[], seconds: number): Promis
         const t = performance.now()
         const res = await fetch(url + '/api/content', {
           method: 'POST',
+          headers: API_HEADERS,
           body: JSON.stringify({ action: 'issues.get', id: ids[i % ids.length] }),
         })
         await res.text()
@@ -168,7 +173,7 @@ export async function benchSearchHttp(
     connections: 40,
     duration: seconds,
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: API_HEADERS,
     requests: [
       {
         setupRequest: (req) => ({

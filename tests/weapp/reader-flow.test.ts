@@ -1,3 +1,4 @@
+import { countChars, readingMinutes } from '@core/reading'
 import { content, expectHealthy, harnessOfFile, squash } from './support'
 
 const harness = harnessOfFile()
@@ -28,6 +29,10 @@ describe('the weapp build, run: reading an issue', () => {
     const page = squash(mp.text())
     expect(page).toContain(squash(detail.article.title))
     for (const block of detail.article.blocks) expect(page).toContain(squash(block.text))
+    // The reading aid: time and length, counted as the h5 reader counts them.
+    const chars = countChars(detail.article.blocks.map((b) => b.text))
+    expect(page).toContain(squash(`约 ${readingMinutes(chars)} 分钟`))
+    expect(page).toContain(squash(`${chars} 字`))
     expect(detail.prevId && detail.nextId).toBeTruthy()
 
     await mp.tap('下一篇')
