@@ -119,7 +119,7 @@ export async function benchSearchLatency(
 /** `issues.get` latencies (ms) measured by a separate process for `seconds`, one call every 50 ms. */
 function issueGetsFrom(url: string, issueIds: string[], seconds: number): Promise<number[]> {
   const script = `
-    const [url, ids, seconds] = JSON.parse(process.argv[1])
+    const [url, ids, seconds, headers] = JSON.parse(process.argv[1])
     const out = []
     const until = Date.now() + seconds * 1000
     ;(async () => {
@@ -128,7 +128,7 @@ function issueGetsFrom(url: string, issueIds: string[], seconds: number): Promis
         const t = performance.now()
         const res = await fetch(url + '/api/content', {
           method: 'POST',
-          headers: API_HEADERS,
+          headers,
           body: JSON.stringify({ action: 'issues.get', id: ids[i % ids.length] }),
         })
         await res.text()
@@ -141,7 +141,7 @@ function issueGetsFrom(url: string, issueIds: string[], seconds: number): Promis
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      ['-e', script, JSON.stringify([url, issueIds.slice(0, 50), seconds])],
+      ['-e', script, JSON.stringify([url, issueIds.slice(0, 50), seconds, API_HEADERS])],
       { stdio: ['ignore', 'pipe', 'inherit'] },
     )
     let out = ''
