@@ -49,26 +49,53 @@ const FILE_MODE = 0o600
 function groupCommit(store: object, persistence: Persistence): () => Promise<void> {
   let handle: Promise<FileHandle> | null = null
   let pending = ''
-  let writing: Promise<void> | null = null
+  /** Batches handed over so far, and how many of them are in the file and flushed. */
+  let queued = 0
+  let durable = 0
+  let draining = false
+  let waiters: { upTo: number; resolve: () => void; reject: (e: unknown) => void }[] = []
+  // Each write resolves once the flush that covers it is done, not when the loop runs dry: under
+  // a steady stream of writes the loop may run for many flushes, and waiting for its end would
+  // add all of them to every write's time.
   const drain = async (): Promise<void> => {
-    while (pending) {
-      const chunk = pending
-      pending = ''
-      handle ??= open(persistence.filename, 'a', FILE_MODE)
-      const file = await handle
-      await file.write(chunk)
-      await file.datasync()
+    draining = true
+    try {
+      while (pending) {
+        const chunk = pending
+        const upTo = queued
+        pending = ''
+        try {
+          handle ??= open(persistence.filename, 'a', FILE_MODE)
+          const file = await handle
+          await file.write(chunk)
+          await file.datasync()
+        } catch (e) {
+          // As before: the writes waiting now fail; later writes start a new drain.
+          durable = upTo
+          const failed = waiters
+          waiters = []
+          for (const w of failed) w.reject(e)
+          return
+        }
+        durable = upTo
+        const done = waiters.filter((w) => w.upTo <= durable)
+        waiters = waiters.filter((w) => w.upTo > durable)
+        for (const w of done) w.resolve()
+      }
+    } finally {
+      draining = false
     }
   }
-  // Resolves once everything pending now is in the file: a drain under way may have started
-  // before the newest lines, so wait for it, then look again.
+  // Resolves once everything handed over now is in the file and flushed.
   const flush = (): Promise<void> => {
-    if (writing) return writing.then(flush)
-    if (!pending) return Promise.resolve()
-    writing = drain().finally(() => {
-      writing = null
-    })
-    return writing
+    // Nothing pending and no drain under way: every batch handed over was written (or failed).
+    if (!pending && !draining) durable = queued
+    if (durable >= queued) return Promise.resolve()
+    const done = new Promise<void>((resolve, reject) =>
+      waiters.push({ upTo: queued, resolve, reject }),
+    )
+    if (!draining) void drain()
+    return done
   }
   /** Writes what is pending and closes the file (the next write opens it again). */
   const release = async (): Promise<void> => {
@@ -79,7 +106,10 @@ function groupCommit(store: object, persistence: Persistence): () => Promise<voi
   }
   const compact = persistence.persistCachedDatabaseAsync.bind(persistence)
   persistence.persistNewStateAsync = async (docs) => {
-    pending += docs.map((d) => `${model.serialize(d)}\n`).join('')
+    const lines = docs.map((d) => `${model.serialize(d)}\n`).join('')
+    if (!lines) return
+    pending += lines
+    queued++
     void flush().catch(() => undefined)
   }
   persistence.persistCachedDatabaseAsync = async () => {

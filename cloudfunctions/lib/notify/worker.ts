@@ -60,6 +60,8 @@ interface Step {
 class JobLost extends Error {}
 
 const FREEZE_PAGE = 1000
+/** Recipients being added at once while freezing a page beside sending. */
+const FREEZE_ADDS_IN_FLIGHT = 16
 const RETRY_EVERY_WINDOWS = 5
 const CLAIMABLE: DeliveryState[] = ['pending', 'retry']
 const NO_LEASE = new Date(0).toISOString()
@@ -229,26 +231,33 @@ export async function runNotifyWorker(deps: WorkerDeps): Promise<RunSummary> {
     // Only under the lease: another run may have taken the job and be freezing this page.
     if (!holding()) return {}
     const stamp = deps.now().toISOString()
-    await Promise.all(
-      page.map((grant, i) =>
-        deliveries
-          .add({
-            data: {
-              _id: deliveryIdOf(job.issueId, grant._id),
-              jobId: job._id,
-              openid: grant._id,
-              seq: job.total + i,
-              state: 'pending',
-              attempts: 0,
-              nextAttemptAt: stamp,
-              lastError: null,
-              updatedAt: stamp,
-            },
-          })
-          // Already created by a run that died before its checkpoint: keep that record.
-          .catch(() => undefined),
-      ),
-    )
+    const add = (grant: (typeof page)[number], i: number) =>
+      deliveries
+        .add({
+          data: {
+            _id: deliveryIdOf(job.issueId, grant._id),
+            jobId: job._id,
+            openid: grant._id,
+            seq: job.total + i,
+            state: 'pending',
+            attempts: 0,
+            nextAttemptAt: stamp,
+            lastError: null,
+            updatedAt: stamp,
+          },
+        })
+        // Already created by a run that died before its checkpoint: keep that record.
+        .catch(() => undefined)
+    // A few adds in flight at a time, not the whole page: a page's worth queued at once at the
+    // database would hold up the sending lanes' claims behind it (a stall per window).
+    let next = 0
+    const adder = async () => {
+      while (next < page.length) {
+        const i = next++
+        await add(page[i], i)
+      }
+    }
+    await Promise.all(Array.from({ length: FREEZE_ADDS_IN_FLIGHT }, adder))
     const done = page.length < freezePageSize
     return {
       total: job.total + page.length,
