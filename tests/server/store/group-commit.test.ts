@@ -8,7 +8,7 @@ import os from 'os'
 import path from 'path'
 import { EmbeddedDatabase } from '../../../server/store/embedded-database'
 
-type Loose = Record<string, unknown>
+type Loose = { _id: string; [field: string]: unknown }
 
 describe('group commit', () => {
   it('resolves a write once its own flush is done, while a later write is still being flushed', async () => {
