@@ -87,15 +87,20 @@ export function pageNumberLines(lines: string[]): Set<number> {
   return out
 }
 
-/** The issue number, total number and date as a running head may print them. */
-const ISSUE_NUMBER =
-  /(?:(?:19|20)\d{2}\s*年\s*)?第\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*期|No\.?\s*\d{1,3}/gi
-const TOTAL_NUMBER = /总\s*第\s*\d{1,5}\s*期/g
+/**
+ * The issue number, total number and date as a running head may print them, with their values
+ * captured: `2024 年第 6 期` / `第六期` (year, number), `No.6`, `总第 280 期`, `2024.03.28` /
+ * `2024 年 3 月 28 日` (year, then month and day in either form).
+ */
+const ISSUE_NUMBER = /(?:((?:19|20)\d{2})\s*年\s*)?第\s*(\d{1,3}|[一二三四五六七八九十]{1,3})\s*期/g
+const NO_NUMBER = /No\.?\s*(\d{1,3})/gi
+const TOTAL_NUMBER = /总\s*第\s*(\d{1,5})\s*期/g
 const FULL_DATE =
-  /(?:19|20)\d{2}\s*(?:年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|[.\-/]\s*\d{1,2}(?:\s*[.\-/]\s*\d{1,2})?)/g
+  /((?:19|20)\d{2})\s*(?:年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?|[.\-/]\s*(\d{1,2})(?:\s*[.\-/]\s*(\d{1,2}))?)/g
 const DAY_DATE = /\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:印发|出版|编印)?/g
 const ISSUE_MARKS = [
   ISSUE_NUMBER,
+  NO_NUMBER,
   TOTAL_NUMBER,
   FULL_DATE,
   DAY_DATE,
@@ -135,21 +140,18 @@ export function repeatsCoverFacts(line: string, cover: CoverFacts): boolean {
     marks++
     agrees &&= ok
   }
-  for (const m of line.matchAll(
-    /(?:((?:19|20)\d{2})\s*年\s*)?第\s*(\d{1,3}|[一二三四五六七八九十]{1,3})\s*期/g,
-  ))
+  for (const m of line.matchAll(ISSUE_NUMBER))
     check((!m[1] || Number(m[1]) === cover.year) && issueNumberValue(m[2]) === cover.number)
-  for (const m of line.matchAll(/No\.?\s*(\d{1,3})/gi)) check(Number(m[1]) === cover.number)
-  for (const m of line.matchAll(/总\s*第\s*(\d{1,5})\s*期/g))
-    check(Number(m[1]) === cover.totalNumber)
-  for (const m of line.matchAll(
-    /((?:19|20)\d{2})\s*(?:年|[.\-/])\s*(\d{1,2})\s*(?:月|[.\-/])?\s*(?:(\d{1,2})\s*日?)?/g,
-  ))
+  for (const m of line.matchAll(NO_NUMBER)) check(Number(m[1]) === cover.number)
+  for (const m of line.matchAll(TOTAL_NUMBER)) check(Number(m[1]) === cover.totalNumber)
+  for (const m of line.matchAll(FULL_DATE)) {
+    const day = m[3] ?? m[5]
     check(
       Number(m[1]) === cover.year &&
-        Number(m[2]) === cover.month &&
-        (m[3] === undefined || Number(m[3]) === cover.day),
+        Number(m[2] ?? m[4]) === cover.month &&
+        (day === undefined || Number(day) === cover.day),
     )
+  }
   return marks > 0 && agrees
 }
 
@@ -178,12 +180,23 @@ function isArticleTitle(lines: string[], at: number): boolean {
   return false
 }
 
+/** Where the cover's masthead and the contents are among the lines; -1 for what is absent. */
+export interface CoverLayout {
+  /** The cover's title line. */
+  titleAt: number
+  /** The subtitle line under it. */
+  subtitleAt: number
+  /** The first line with a region tag: the cover ends before it. */
+  firstTag: number
+}
+
 /**
  * The masthead on the cover: the index of its title line, and of the subtitle line under it (a
  * short untagged line the body never prints as an article title, or one the back cover's
- * ornament repeats); -1 when absent.
+ * ornament repeats), and where the tagged lines start. Read once per file: it compares the
+ * subtitle with every later line.
  */
-export function coverMasthead(lines: string[]): { titleAt: number; subtitleAt: number } {
+export function coverLayout(lines: string[]): CoverLayout {
   const titleAt = lines.findIndex((l) => l.replace(/^《|》$/g, '') === PUBLICATION_TITLE)
   const ornaments = lines.flatMap((l) => {
     const m = ORNAMENT_LINE.exec(l)
@@ -197,12 +210,15 @@ export function coverMasthead(lines: string[]): { titleAt: number; subtitleAt: n
     (ORNAMENT_LINE.test(next) ||
       ornaments.includes(runningHeadKey(next)) ||
       (visibleLength(next) <= SUBTITLE_MAX && !isArticleTitle(lines, titleAt + 1)))
-  return { titleAt, subtitleAt: isSubtitle ? titleAt + 1 : -1 }
+  return {
+    titleAt,
+    subtitleAt: isSubtitle ? titleAt + 1 : -1,
+    firstTag: lines.findIndex((l) => REGION_TAG.test(l)),
+  }
 }
 
 /** The words a running head can be made of: the publication title and the cover's subtitle. */
-export function mastheadWords(lines: string[]): string[] {
-  const { subtitleAt } = coverMasthead(lines)
+export function mastheadWords(lines: string[], { subtitleAt }: CoverLayout): string[] {
   const words = new Set<string>([PUBLICATION_TITLE])
   if (subtitleAt >= 0) {
     const sub = lines[subtitleAt]
@@ -266,8 +282,12 @@ const COVER_NAME_MAX = 60
  * a name printed on the cover above the title (the institute), when they come back at least twice
  * outside the colophon.
  */
-export function runningHeadLines(lines: string[], words: string[], cover: CoverFacts): Set<number> {
-  const { titleAt, subtitleAt } = coverMasthead(lines)
+export function runningHeadLines(
+  lines: string[],
+  words: string[],
+  cover: CoverFacts,
+  { titleAt, subtitleAt, firstTag }: CoverLayout,
+): Set<number> {
   const end = endMatterStart(lines)
   const last = end < 0 ? lines.length : end
   const coverNames = [
@@ -280,7 +300,6 @@ export function runningHeadLines(lines: string[], words: string[], cover: CoverF
         .map(runningHeadKey),
     ),
   ]
-  const firstTag = lines.findIndex((l) => REGION_TAG.test(l))
   const out = new Set<number>()
   const repeats = new Map<string, number[]>()
   for (let i = 0; i < last; i++) {

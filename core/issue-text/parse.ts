@@ -3,7 +3,13 @@ import { fail, ok, type Result } from '../result'
 import type { Article, Issue, ParseWarning, ParsedIssue, TocEntry } from '../types'
 import { buildBlocks, HEADING_MAX } from './blocks'
 import { readFrontMatter } from './front-matter'
-import { endMatterStart, mastheadWords, pageNumberLines, runningHeadLines } from './furniture'
+import {
+  coverLayout,
+  endMatterStart,
+  mastheadWords,
+  pageNumberLines,
+  runningHeadLines,
+} from './furniture'
 import { toNumberedLines, type NumberedLine } from './lines'
 import { readMasthead } from './masthead'
 import { PUBLICATION_TITLE, REGION_TAG, stripBoldMarkers } from './patterns'
@@ -87,13 +93,14 @@ export function parseIssueText(text: string): Result<ParsedIssue> {
     furniture,
   )
   const texts = withoutNumbers.map((l) => l.text)
-  const words = mastheadWords(texts)
+  const layout = coverLayout(texts)
+  const words = mastheadWords(texts, layout)
   // The cover (up to the first tagged line) states the issue's number and date.
-  const firstTag = texts.findIndex((l) => REGION_TAG.test(l))
+  const { firstTag } = layout
   const cover = readMasthead([texts.slice(0, firstTag < 0 ? texts.length : firstTag)])
   const clean = dropLines(
     withoutNumbers,
-    runningHeadLines(texts, words, cover),
+    runningHeadLines(texts, words, cover, layout),
     '页眉或页脚',
     furniture,
   )
