@@ -90,9 +90,11 @@ export function pageNumberLines(lines: string[]): Set<number> {
 /**
  * The issue number, total number and date as a running head may print them, with their values
  * captured: `2024 年第 6 期` / `第六期` (year, number), `No.6`, `总第 280 期`, `2024.03.28` /
- * `2024 年 3 月 28 日` (year, then month and day in either form).
+ * `2024 年 3 月 28 日` (year, then month and day in either form). The `第 280 期` of `总第 280 期`
+ * is the total number, never the issue number.
  */
-const ISSUE_NUMBER = /(?:((?:19|20)\d{2})\s*年\s*)?第\s*(\d{1,3}|[一二三四五六七八九十]{1,3})\s*期/g
+const ISSUE_NUMBER =
+  /(?:((?:19|20)\d{2})\s*年\s*)?(?<!总\s*)第\s*(\d{1,3}|[一二三四五六七八九十]{1,3})\s*期/g
 const NO_NUMBER = /No\.?\s*(\d{1,3})/gi
 const TOTAL_NUMBER = /总\s*第\s*(\d{1,5})\s*期/g
 const FULL_DATE =

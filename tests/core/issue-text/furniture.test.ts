@@ -1,5 +1,5 @@
 import { parseIssueText, type ParsedIssue } from '@core/index'
-import { pageNumberLines } from '@core/issue-text/furniture'
+import { pageNumberLines, repeatsCoverFacts } from '@core/issue-text/furniture'
 import { readSampleIssue } from '../../fixtures/sample-issue'
 
 const parse = (text: string): ParsedIssue => {
@@ -170,6 +170,13 @@ describe('exports laid out by other tools', () => {
     const parsed = parse(text)
     expect(parsed.articles).toEqual(reference.articles)
     expect(dropped(parsed)).toHaveLength(2)
+  })
+
+  it('reads a header of the total number alone, or with the issue number, as the cover’s', () => {
+    const cover = { year: 2024, number: 6, totalNumber: 280, month: 3, day: 28 }
+    expect(repeatsCoverFacts('(总第 280 期)', cover)).toBe(true)
+    expect(repeatsCoverFacts('2024 年第 6 期（总第 280 期）', cover)).toBe(true)
+    expect(repeatsCoverFacts('(总第 281 期)', cover)).toBe(false)
   })
 
   it('keeps a date heading of an article that is not the issue’s own date', () => {
