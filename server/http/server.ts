@@ -85,7 +85,14 @@ function readBody(req: IncomingMessage, limit: number): Promise<Body> {
  */
 function refuseTooLarge(req: IncomingMessage, res: ServerResponse, message: string): void {
   res.setHeader('connection', 'close')
-  res.on('finish', () => setTimeout(() => req.socket.destroy(), 50).unref())
+  // Half-close first, and drop the connection only once the client has had time to read the
+  // answer: destroying a socket with unread request bytes sends a reset, which can make the
+  // client's kernel discard the 413 before the client reads it. The rest of the body stays
+  // unread (the request is paused at the limit), so waiting reads nothing more.
+  res.on('finish', () => {
+    req.socket.end()
+    setTimeout(() => req.socket.destroy(), 1000).unref()
+  })
   sendError(res, 'payload_too_large', message)
 }
 
