@@ -1,3 +1,5 @@
+import { ownEntry } from '../own-entry'
+
 /**
  * The abbreviations policy readers type, curated by hand (no list is complete, so each entry is
  * one that appears in the newsletter's sources). Forms are written already normalised (simplified,
@@ -67,7 +69,7 @@ export const ONE_WAY: Readonly<Record<string, readonly string[]>> = {
 /** The forms a normalised term also matches, itself first; at most `MAX_VARIANTS`. */
 export function variantsOf(term: string): string[] {
   const out = new Set([term])
-  for (const alt of ONE_WAY[term] ?? []) out.add(alt)
+  for (const alt of ownEntry(ONE_WAY, term) ?? []) out.add(alt)
   for (const group of GROUPS) {
     // The longest name the term holds: `中国人民银行` is not also replaced as `人民银行`.
     const name = group.filter((n) => term.includes(n)).sort((a, b) => b.length - a.length)[0]

@@ -2,6 +2,7 @@ import { createHash } from 'crypto'
 import { createReadStream, readFileSync, statSync } from 'fs'
 import type { ServerResponse } from 'http'
 import path from 'path'
+import { ownEntry } from '../../core/own-entry'
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -105,7 +106,7 @@ export function serveStatic(
   res.writeHead(200, {
     ...APP_SECURITY_HEADERS,
     'content-security-policy': policy,
-    'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
+    'content-type': ownEntry(TYPES, path.extname(file)) ?? 'application/octet-stream',
     'content-length': size,
     'cache-control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache',
   })

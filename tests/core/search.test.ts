@@ -95,6 +95,17 @@ describe('synonyms', () => {
     }
   })
 
+  // A reader may type any word, including the names every plain object inherits; the search
+  // function answered 500 for `constructor`, whose lookup found Object's constructor.
+  it.each(['constructor', '__proto__', 'tostring', 'valueof', 'hasownproperty', 'prototype'])(
+    'treat %s as a word, not a property of the table',
+    (word) => {
+      expect(variantsOf(word)).toEqual([word])
+      expect(() => parseQuery(word)).not.toThrow()
+      expect(queryKeys(parseQuery(word).terms).length).toBeGreaterThan(0)
+    },
+  )
+
   it('are written in the normal form', () => {
     for (const name of [...GROUPS.flat(), ...Object.values(ONE_WAY).flat()])
       expect(normalize(name)).toBe(name)

@@ -7,6 +7,7 @@ import { REGION_TAG } from '../../../core/issue-text/patterns'
 import { firstLine } from './error-text'
 import { headingLine, markRuns, type TextRun } from './runs'
 import { MAX_IMPORTED_TEXT_CHARS, TOO_MUCH_TEXT } from './limits'
+import { ownEntry } from '../../../core/own-entry'
 
 const ENTITIES: Record<string, string> = {
   amp: '&',
@@ -26,7 +27,7 @@ const decodeEntities = (s: string): string =>
           : parseInt(name.slice(1), 10)
       return Number.isFinite(code) && code <= 0x10ffff ? String.fromCodePoint(code) : ''
     }
-    return ENTITIES[name.toLowerCase()] ?? whole
+    return ownEntry(ENTITIES, name.toLowerCase()) ?? whole
   })
 
 /** Block elements: each one ends the line before it and after it. */

@@ -1,3 +1,5 @@
+import { ownEntry } from '@core/own-entry'
+
 /** Number of muted tints region chips use. */
 export const TINT_COUNT = 12
 
@@ -22,7 +24,8 @@ const FIXED: Record<string, number> = {
 
 /** The tint index of a region: fixed for known sections, a stable hash of the name for others. */
 export function regionTint(region: string): number {
-  if (region in FIXED) return FIXED[region]
+  const fixed = ownEntry(FIXED, region)
+  if (fixed !== undefined) return fixed
   let h = 0
   for (let i = 0; i < region.length; i++) h = (h * 31 + region.charCodeAt(i)) >>> 0
   return h % TINT_COUNT

@@ -32,6 +32,8 @@ describe('presentational components', () => {
     expect(new Set(known).size).toBe(known.length)
     expect(regionTint('重庆')).toBe(regionTint('重庆'))
     expect(regionTint('重庆')).toBeLessThan(TINT_COUNT)
+    for (const word of ['constructor', 'toString', '__proto__'])
+      expect(regionTint(word)).toEqual(expect.any(Number))
     a.unmount()
     b.unmount()
   })
