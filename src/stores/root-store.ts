@@ -69,12 +69,14 @@ export class RootStore {
       issueGone: (issueId) => {
         this.articles.forget((d) => d.issue.id === issueId)
         this.regions.forgetArticles((a) => a.issueId === issueId)
+        this.search.forgetHits((h) => h.issueId === issueId)
         this.library.markWithdrawn((e) => e.issueId === issueId)
       },
       articlesGone: (ids) => {
         const gone = new Set(ids)
         this.articles.forget((d) => gone.has(d.article.id))
         this.regions.forgetArticles((a) => gone.has(a.id))
+        this.search.forgetHits((h) => gone.has(h.id))
         this.library.markWithdrawn((e) => gone.has(e.id))
       },
     })
@@ -82,6 +84,7 @@ export class RootStore {
       const issueId = known?.issue.id ?? this.library.history.get(id)?.issueId
       if (issueId) this.issues.forgetArticle(issueId, id)
       this.regions.forgetArticles((a) => a.id === id)
+      this.search.forgetHits((h) => h.id === id)
       this.library.markWithdrawn((e) => e.id === id)
     })
     this.regions = new RegionsStore(this.api, storage)

@@ -131,6 +131,19 @@ export class SearchStore {
     )
   }
 
+  /**
+   * Drops shown results the server no longer has (withdrawn, or gone from a replaced issue), so a
+   * result list open since before cannot lead to 已下线 content.
+   */
+  forgetHits(pick: (hit: SearchHit) => boolean): void {
+    const gone = new Set([...this.hits.values()].filter(pick).map((h) => h.id))
+    if (gone.size === 0) return
+    for (const id of gone) this.hits.delete(id)
+    const ids = this.results.ids.filter((id) => !gone.has(id))
+    this.total = Math.max(0, this.total - (this.results.ids.length - ids.length))
+    this.results.ids = ids
+  }
+
   clearResults(): void {
     this.generation++
     this.query = ''

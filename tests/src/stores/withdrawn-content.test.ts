@@ -148,6 +148,30 @@ describe('withdrawn content', () => {
     stores.dispose()
   })
 
+  it('a result list open since before drops what was withdrawn: an article that answers `not_found`, then a whole issue', async () => {
+    const server = changingServer()
+    const [newest, second] = server.issues
+    const stores = launch(server.transport)
+    // The title of an article every issue holds: one hit per issue.
+    await stores.search.search(newest.articles[3].title)
+    const before = stores.search.items.map((h) => h.id)
+    expect(before).toEqual(expect.arrayContaining([newest.articles[3].id, second.articles[3].id]))
+    const total = stores.search.total
+
+    server.shorten(newest.issue.id, 3)
+    await stores.readArticle(newest.articles[3].id)
+    expect(stores.search.items.map((h) => h.id)).toEqual(
+      before.filter((id) => id !== newest.articles[3].id),
+    )
+    expect(stores.search.total).toBe(total - 1)
+
+    server.unpublish(second.issue.id)
+    await stores.issues.loadIssue(second.issue.id)
+    expect(stores.search.items.map((h) => h.issueId)).not.toContain(second.issue.id)
+    expect(stores.search.items.length).toBeGreaterThan(0)
+    stores.dispose()
+  })
+
   it('an article published again is openable from favourites again', async () => {
     const server = changingServer()
     const storage = createMemoryStorage()
