@@ -1,7 +1,7 @@
 /**
  * Jest projects: `node` (core, cloud functions, scripts, server: fast), `dom` (the reader's stores, services and
  * components with the real Taro h5 components in jsdom), `weapp` (WeChat's compilers over the weapp
- * build, and the build run in tests/weapp's simulated mini-program runtime) and `e2e` (Chromium against the local server). `npx jest --selectProjects node dom` skips
+ * build, and the build run in the simulated mini-program runtime of scripts/weapp-runtime) and `e2e` (Chromium against the local server). `npx jest --selectProjects node dom` skips
  * the two slow ones.
  */
 const swc = [

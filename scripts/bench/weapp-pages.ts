@@ -1,6 +1,6 @@
-import { EDITOR_OPENID, startHarness } from '../../tests/weapp/harness'
-import type { MiniProgram } from '../../tests/weapp/harness/mini-program'
-import { withClass } from '../../tests/weapp/harness/mini-program'
+import { EDITOR_OPENID, startHarness } from '../weapp-runtime'
+import type { MiniProgram } from '../weapp-runtime/mini-program'
+import { withClass } from '../weapp-runtime/mini-program'
 
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`
 
@@ -17,7 +17,7 @@ export interface WeappPageFigures {
 }
 
 /**
- * The real dist/weapp run in the mini-program harness (tests/weapp/harness) against the local
+ * The real dist/weapp run in the mini-program harness (scripts/weapp-runtime) against the local
  * cloud with the demo issues: every screen a reader and an editor reach, and per page the
  * `setData` calls, the largest and total payload, and the nodes and depth of its tree. The
  * baseline, measured in the same run, is what the cloud answered for the page: a page's payloads

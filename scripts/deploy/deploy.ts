@@ -10,6 +10,7 @@ import { buildFunctions } from '../build-functions'
 import { newestMtime } from '../build-staleness'
 import { CloudbaseManagerApi } from './cloudbase-api'
 import { readCredentials, type CredentialName } from './credentials'
+import { commandOptions, ENV_ID } from './args'
 import { DeployError } from './errors'
 import {
   functionConfig,
@@ -58,21 +59,13 @@ export const defaultDeps = (env: NodeJS.ProcessEnv, out: (line: string) => void)
   out,
 })
 
-const ENV_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{2,63}$/
-
 /** Parses the command line; a bad one is one error line. */
 export function parseArgs(argv: string[]): DeployOptions {
   let env: string | undefined
   let dryRun = false
   let check = false
   const editors: string[] = []
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]
-    const value = () => {
-      const v = argv[++i]
-      if (v === undefined || v.startsWith('--')) throw new DeployError(`${arg} 后面缺少值`)
-      return v
-    }
+  for (const { name: arg, value } of commandOptions(argv)) {
     if (arg === '--env') env = value()
     else if (arg.startsWith('--env=')) env = arg.slice('--env='.length)
     else if (arg === '--dry-run') dryRun = true

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 
-import { copyOfBuild, type Harness, startHarness } from './harness'
+import { copyOfBuild, type Harness, startHarness } from '../../scripts/weapp-runtime'
 import { content, harnessOfFile } from './support'
 
 // Builds dist/weapp first when it is stale, then breaks copies of it on purpose.

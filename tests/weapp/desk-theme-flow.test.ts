@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 
 import { DEMO_ISSUES_DIR } from '../../server/demo'
-import { EDITOR_OPENID, type MiniProgram } from './harness'
-import { withClass } from './harness/mini-program'
-import type { VNode } from './harness/view'
+import { EDITOR_OPENID, type MiniProgram } from '../../scripts/weapp-runtime'
+import { withClass } from '../../scripts/weapp-runtime/mini-program'
+import type { VNode } from '../../scripts/weapp-runtime/view'
 import { content, expectHealthy, harnessOfFile, squash } from './support'
 
 const harness = harnessOfFile()

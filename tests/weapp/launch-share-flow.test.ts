@@ -1,5 +1,5 @@
 import { sceneFor } from '../../core/links'
-import { SINGLE_PAGE_SCENE } from './harness/mini-program'
+import { SINGLE_PAGE_SCENE } from '../../scripts/weapp-runtime/mini-program'
 import { content, expectHealthy, harnessOfFile, squash } from './support'
 
 const harness = harnessOfFile()

@@ -1,6 +1,5 @@
-import { LOCAL_TEMPLATE_ID } from '../../server/local-cloud'
-import { withClass } from './harness/mini-program'
-import type { SubscribeAnswer } from './harness/wx'
+import { withClass } from '../../scripts/weapp-runtime/mini-program'
+import type { SubscribeAnswer } from '../../scripts/weapp-runtime/wx'
 import { expectHealthy, harnessOfFile } from './support'
 
 const harness = harnessOfFile()
@@ -28,7 +27,7 @@ describe('the weapp build, run: 订阅更新提醒', () => {
       await mp.tap(withClass('issue-cover__remind'))
       // One system dialog, for the new-issue template, straight from the tap.
       expect(mp.wx.callsOf('requestSubscribeMessage')).toEqual([
-        expect.objectContaining({ tmplIds: [LOCAL_TEMPLATE_ID] }),
+        expect.objectContaining({ tmplIds: [harness.templateId] }),
       ])
       const grants = mp.wx
         .callsOf('cloud.callFunction')
@@ -38,8 +37,8 @@ describe('the weapp build, run: 订阅更新提醒', () => {
           name: 'subscription',
           data: {
             action: 'subscription.grant',
-            templateId: LOCAL_TEMPLATE_ID,
-            result: expect.objectContaining({ [LOCAL_TEMPLATE_ID]: answer }),
+            templateId: harness.templateId,
+            result: expect.objectContaining({ [harness.templateId]: answer }),
           },
         }),
       ])

@@ -1,7 +1,7 @@
 import type { ContentResults } from '../../core/api/content'
 import type { ApiResponse } from '../../core/api/response'
-import { type Harness, type MiniProgram, startHarness } from './harness'
-import { MAX_DEPTH, MAX_NODES, MAX_SET_DATA_BYTES } from './harness/mini-program'
+import { type Harness, type MiniProgram, startHarness } from '../../scripts/weapp-runtime'
+import { MAX_DEPTH, MAX_NODES, MAX_SET_DATA_BYTES } from '../../scripts/weapp-runtime/mini-program'
 
 /** Calls the `content` function of the harness's local cloud, as a reader, and unwraps it. */
 export async function content<A extends keyof ContentResults>(

@@ -1,5 +1,5 @@
-import { withClass } from './harness/mini-program'
-import { textOf } from './harness/view'
+import { withClass } from '../../scripts/weapp-runtime/mini-program'
+import { textOf } from '../../scripts/weapp-runtime/view'
 import { content, expectHealthy, harnessOfFile, squash } from './support'
 
 const harness = harnessOfFile()

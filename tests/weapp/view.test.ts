@@ -6,7 +6,7 @@ import {
   outlineOfRender,
   pathSteps,
   undefinedPaths,
-} from './harness/view'
+} from '../../scripts/weapp-runtime/view'
 
 jest.setTimeout(240_000)
 

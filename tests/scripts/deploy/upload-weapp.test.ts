@@ -10,7 +10,12 @@ import path from 'path'
 import type { WeappReport } from '../../../scripts/check-weapp'
 import { DeployError } from '../../../scripts/deploy/errors'
 import { REPO_ROOT } from '../../../scripts/deploy/manifest'
-import { parseUploadArgs, runUpload, type UploadDeps } from '../../../scripts/deploy/upload-weapp'
+import {
+  parseUploadArgs,
+  runUpload,
+  type ScreensReport,
+  type UploadDeps,
+} from '../../../scripts/deploy/upload-weapp'
 import { MiniprogramCiStandIn } from './support/miniprogram-ci-stand-in'
 
 let tmp: string
@@ -41,9 +46,14 @@ const passing: WeappReport = {
   audit: [{ name: 'LAZYCODE_LOADING_OPEN', success: true, text: '组件按需注入' }],
 }
 
-function deps(report: WeappReport, env: Record<string, string> = {}) {
+function deps(
+  report: WeappReport,
+  env: Record<string, string> = {},
+  screens: ScreensReport | null = { ok: true, summary: 'Tests: 40 passed, 40 total' },
+) {
   const port = new MiniprogramCiStandIn('unused')
   const builds: NodeJS.ProcessEnv[] = []
+  const screenRuns: NodeJS.ProcessEnv[] = []
   const d: UploadDeps = {
     env: {
       WX_APPID: 'wx0123456789abcdef',
@@ -55,16 +65,20 @@ function deps(report: WeappReport, env: Record<string, string> = {}) {
       builds.push(buildEnv)
       return report
     },
+    runScreens: (buildEnv) => {
+      screenRuns.push(buildEnv)
+      return screens
+    },
     port,
     projectPath: project,
     out: () => undefined,
   }
-  return { d, port, builds }
+  return { d, port, builds, screenRuns }
 }
 
 describe('npm run upload:weapp', () => {
   it('uploads a build that passes the checks, built with the template and environment', async () => {
-    const { d, port, builds } = deps(passing)
+    const { d, port, builds, screenRuns } = deps(passing)
     await runUpload(
       parseUploadArgs(['--version', '1.4.0', '--desc', '往期搜索', '--env', 'prod-7g2k']),
       d,
@@ -75,7 +89,28 @@ describe('npm run upload:weapp', () => {
         TARO_APP_CLOUD_ENV: 'prod-7g2k',
       }),
     ])
+    // The screens run over that same build, with the same variables.
+    expect(screenRuns).toEqual(builds)
     expect(port.uploads).toEqual([{ projectPath: project, version: '1.4.0', desc: '往期搜索' }])
+  })
+
+  it('does not upload a build whose screens fail in the simulated runtime', async () => {
+    const { d, port } = deps(passing, {}, { ok: false, summary: 'Tests: 1 failed, 39 passed' })
+    await expect(
+      runUpload(parseUploadArgs(['--version', '1.4.0', '--desc', 'x']), d),
+    ).rejects.toThrow(/^检查未通过，未上传：小程序页面运行测试失败（Tests: 1 failed, 39 passed）/)
+    expect(port.calls).toEqual([])
+  })
+
+  it('uploads without a screen run when the project has no weapp tests, and says so', async () => {
+    const lines: string[] = []
+    const { d, port } = deps(passing, {}, null)
+    await runUpload(parseUploadArgs(['--version', '1.4.0', '--desc', 'x']), {
+      ...d,
+      out: (line) => lines.push(line),
+    })
+    expect(lines).toContain('没有 tests/weapp，跳过页面运行测试')
+    expect(port.uploads).toHaveLength(1)
   })
 
   it('does not upload a build that fails a check', async () => {

@@ -3,7 +3,7 @@ import { drawShareCard, SHARE_SIZES, type ShareCardSpec } from '@/services/drawi
 import { fitText } from '@/services/drawing/text'
 
 import { FakeSurface, RecordingContext } from '../support/fake-platform'
-import { glyphWidth } from '../support/glyph-widths'
+import { glyphWidth } from '../../../scripts/weapp-runtime/glyph-widths'
 
 /** Every text drawn, with its extent: x from the alignment, y from the `middle` baseline. */
 function extents(ctx: RecordingContext) {

@@ -7,11 +7,11 @@ import type {
   SaveOutcome,
 } from '@/services/platform'
 
-import { glyphWidth } from './glyph-widths'
+import { glyphWidth } from '../../../scripts/weapp-runtime/glyph-widths'
 
 /**
  * A 2D context that records what is drawn; text is measured with the real glyph widths of the
- * Chinese system font (support/glyph-widths.ts: CJK full width, ASCII per glyph).
+ * Chinese system font (scripts/weapp-runtime/glyph-widths.ts: CJK full width, ASCII per glyph).
  */
 export class RecordingContext implements Canvas2D {
   fillStyle: string = '#000'

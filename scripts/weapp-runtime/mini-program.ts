@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 
-import type { LocalCloud } from '../../../server/local-cloud'
+import type { LocalCloud } from '../../server/local-cloud'
 import { AppContext, type Problem } from './context'
 import {
   applyPath,

@@ -10,8 +10,8 @@ import {
 import os from 'node:os'
 import path from 'node:path'
 
-import type { LocalCloud } from '../../../server/local-cloud'
-import { glyphWidth } from '../../src/support/glyph-widths'
+import type { LocalCloud } from '../../server/local-cloud'
+import { glyphWidth } from './glyph-widths'
 import type { AppContext } from './context'
 
 type Fn = (...args: unknown[]) => unknown

@@ -2,9 +2,9 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
-import { ensureWeappBuilt, WEAPP_DIR } from '../../../scripts/check-weapp'
-import { loadDemoIssues } from '../../../server/demo'
-import { createLocalCloud, type LocalCloud } from '../../../server/local-cloud'
+import { ensureWeappBuilt, WEAPP_DIR } from '../check-weapp'
+import { loadDemoIssues } from '../../server/demo'
+import { createLocalCloud, LOCAL_TEMPLATE_ID, type LocalCloud } from '../../server/local-cloud'
 import { MiniProgram, type MiniProgramOptions } from './mini-program'
 import { BuildView } from './view'
 
@@ -18,6 +18,8 @@ export const EDITOR_OPENID = 'weapp-editor'
 export interface Harness {
   dir: string
   build: BuildView
+  /** The new-issue template the build asks for, which the local cloud also sends with. */
+  templateId: string
   cloud: LocalCloud
   /** Launches the mini-program (defaults: reader `weapp-reader`, 最新 from the chat list). */
   launch(options?: Partial<MiniProgramOptions>): Promise<MiniProgram>
@@ -34,12 +36,14 @@ export async function startHarness(dir?: string): Promise<Harness> {
   const root = dir ?? WEAPP_DIR
   const build = new BuildView(root)
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'weapp-cloud-'))
-  const cloud = createLocalCloud(dataDir, [EDITOR_OPENID], { kickOnPublish: false })
+  const templateId = buildTemplateId()
+  const cloud = createLocalCloud(dataDir, [EDITOR_OPENID], { kickOnPublish: false, templateId })
   await loadDemoIssues(cloud.db, new Date())
   const runs: MiniProgram[] = []
   return {
     dir: root,
     build,
+    templateId,
     cloud,
     async launch(options = {}) {
       const mp = new MiniProgram(root, build, cloud, {
@@ -58,6 +62,13 @@ export async function startHarness(dir?: string): Promise<Harness> {
     },
   }
 }
+
+/**
+ * The template id the build was made with: src/config.ts reads the same variable with the same
+ * default, and a production build for upload sets it (`npm run upload:weapp` runs these screens
+ * over that build).
+ */
+const buildTemplateId = (): string => process.env.TARO_APP_NOTIFY_TEMPLATE_ID || LOCAL_TEMPLATE_ID
 
 /** A copy of the weapp build in a temp folder, to break on purpose; removed by the returned call. */
 export function copyOfBuild(): { dir: string; remove: () => void } {
