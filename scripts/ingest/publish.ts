@@ -1,8 +1,9 @@
+import { randomBytes } from 'crypto'
 import { rmSync } from 'fs'
 import path from 'path'
 import type { ApiResponse } from '@core/api/response'
 import type { PublishResults } from '@core/api/publish'
-import { uploadCloudPath } from '@core/uploads'
+import { UPLOAD_TOKEN_BYTES, uploadCloudPath } from '@core/uploads'
 import { callAsOperator } from '../../server/local-call'
 import { LocalFileStorage } from '../../server/stand-ins/wxacode-api'
 
@@ -21,7 +22,10 @@ export async function publishLocally(
   const dataDir = path.resolve(process.env.DATA_DIR ?? path.join(root, '.data'))
   const name = `${path.parse(fileName).name}.txt`
   const storage = new LocalFileStorage(dataDir)
-  const { fileID } = await storage.upload(uploadCloudPath(name), Buffer.from(text, 'utf8'))
+  const { fileID } = await storage.upload(
+    uploadCloudPath(name, randomBytes(UPLOAD_TOKEN_BYTES).toString('hex')),
+    Buffer.from(text, 'utf8'),
+  )
   try {
     return await callAsOperator(dataDir, 'publish', {
       action: 'issues.publish',

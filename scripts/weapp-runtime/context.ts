@@ -99,6 +99,14 @@ export class AppContext {
     return value === undefined ? value : (this.parse(JSON.stringify(value)) as T)
   }
 
+  /** Bytes as an ArrayBuffer of the app's realm (what WeChat hands over for binary results). */
+  bufferToApp(bytes: Uint8Array): ArrayBuffer {
+    const AppArrayBuffer = vm.runInContext('ArrayBuffer', this.context) as ArrayBufferConstructor
+    const buffer = new AppArrayBuffer(bytes.length)
+    new Uint8Array(buffer).set(bytes)
+    return buffer
+  }
+
   /** A Promise of the app's realm (so a rejection nobody handles is reported as the app's). */
   promise<T>(
     executor: (resolve: (v: T) => void, reject: (e: unknown) => void) => void,

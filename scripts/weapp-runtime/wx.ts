@@ -7,6 +7,7 @@ import {
   unlinkSync,
   writeFileSync,
 } from 'node:fs'
+import { randomBytes } from 'node:crypto'
 import os from 'node:os'
 import path from 'node:path'
 
@@ -115,6 +116,10 @@ export function createWx(app: AppContext, cloud: LocalCloud, options: WxOptions)
           .then(
             (res) => () => {
               const r = app.toApp({ errMsg: `${name}:ok`, ...(res as object) })
+              // Binary results cannot take the JSON round trip: handed over as the app's buffers.
+              for (const [key, value] of Object.entries(res as object))
+                if (value instanceof Uint8Array)
+                  (r as Record<string, unknown>)[key] = app.bufferToApp(value)
               if (promised) settle(true, r)
               o.success?.(r)
               o.complete?.(r)
@@ -219,6 +224,13 @@ export function createWx(app: AppContext, cloud: LocalCloud, options: WxOptions)
       applyUpdate() {},
     })
   asyncApi('getNetworkType', () => ({ networkType: 'wifi' }))
+  // Secure random bytes (base library 2.15.0; `length` ≤ 1,048,576, the documented limit).
+  asyncApi('getRandomValues', (o) => {
+    const length = Number(o.length)
+    if (!Number.isInteger(length) || length < 1 || length > 1_048_576)
+      throw new Error('invalid length')
+    return { randomValues: new Uint8Array(randomBytes(length)) }
+  })
 
   // Navigation: WeChat's page stack, kept by the runtime. Single-page mode has none.
   const nav = (name: string, run: (o: Options) => string | null) =>

@@ -1,7 +1,7 @@
 import { randomBytes } from 'crypto'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'http'
 import { MAX_ISSUE_FILE_BYTES } from '../../core/limits'
-import { uploadCloudPath } from '../../core/uploads'
+import { UPLOAD_TOKEN_BYTES, uploadCloudPath } from '../../core/uploads'
 import {
   CLIENT_HEADER,
   HTTP_STATUS,
@@ -193,7 +193,7 @@ export function createLocalServer(options: ServerOptions): Server {
     if (body.kind === 'aborted') return log('request aborted: POST /storage/upload')
     if (body.kind === 'too_large') return refuseTooLarge(req, res, 'files are limited to 5 MB')
     if (body.bytes.length === 0) return sendError(res, 'invalid_argument', 'the file is empty')
-    const cloudPath = uploadCloudPath(name, randomBytes(16).toString('hex'))
+    const cloudPath = uploadCloudPath(name, randomBytes(UPLOAD_TOKEN_BYTES).toString('hex'))
     const { fileID } = await options.cloud.storage.create(cloudPath, body.bytes)
     sendJson(res, 200, { ok: true, data: { fileID } })
   }

@@ -1,3 +1,5 @@
+import { hexOf } from '@core/uploads'
+
 import type { KeyValueStorage } from './storage'
 
 /** Storage key of the h5 device's stand-in OPENID. */
@@ -9,10 +11,7 @@ function randomHex(length: number): string {
   if (typeof crypto !== 'undefined' && typeof crypto.getRandomValues === 'function')
     crypto.getRandomValues(bytes)
   else for (let i = 0; i < bytes.length; i++) bytes[i] = Math.floor(Math.random() * 256)
-  return [...bytes]
-    .map((b) => b.toString(16).padStart(2, '0'))
-    .join('')
-    .slice(0, length)
+  return hexOf(bytes).slice(0, length)
 }
 
 /**

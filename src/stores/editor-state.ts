@@ -1,5 +1,6 @@
 import type { ApiError } from '@core/api/response'
 import { NOT_AN_ISSUE_FILE } from '@core/limits'
+import type { LocalError } from '@/services/local-error'
 
 import type { LoadState } from './load-state'
 
@@ -31,10 +32,3 @@ export const failed = (error: ApiError): LoadState => ({
 })
 export const loading = (): LoadState => ({ status: 'loading', error: null, offline: false })
 export const ready = (): LoadState => ({ status: 'ready', error: null, offline: false })
-/** A problem found on the device, already worded for the editor. */
-export type LocalError = ApiError & { plain?: true }
-export const localError = (message: string): LocalError => ({
-  code: 'invalid_argument',
-  message,
-  plain: true,
-})

@@ -11,8 +11,9 @@ import {
 } from '@core/limits'
 import type { EditorApi, PublishSource } from '@/services/editor-api'
 import type { PickedFile, Platform } from '@/services/platform'
+import { localError } from '@/services/local-error'
 
-import { failed, loading, localError, ready } from './editor-state'
+import { failed, loading, ready } from './editor-state'
 import { idleState, type LoadState } from './load-state'
 
 export { editorErrorText } from './editor-state'

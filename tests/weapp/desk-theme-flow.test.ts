@@ -51,7 +51,12 @@ describe('the weapp build, run: the editors’ desk', () => {
     await mp.tap('从聊天中选择文件')
     expect(mp.wx.callsOf('chooseMessageFile')).toHaveLength(1)
     const [upload] = mp.wx.callsOf('cloud.uploadFile')
-    expect(upload).toMatchObject({ filePath: 'http://tmp/总第901期.txt' })
+    // Its storage path carries 128 bits from WeChat's secure random source, not Math.random.
+    expect(mp.wx.callsOf('getRandomValues')).toEqual([expect.objectContaining({ length: 16 })])
+    expect(upload).toMatchObject({
+      filePath: 'http://tmp/总第901期.txt',
+      cloudPath: expect.stringMatching(/^uploads\/[0-9a-f]{32}-总第901期\.txt$/),
+    })
     expect(mp.current.route).toBe('packages/editor/preview/index')
     expect(mp.text()).toContain('首次发布')
 
@@ -86,5 +91,19 @@ describe('the weapp build, run: the editors’ desk', () => {
     expect(mp.text()).toContain('只有编辑可以使用编辑台')
     expect(mp.text()).not.toContain('从聊天中选择文件')
     expectHealthy(mp)
+  })
+
+  it('a WeChat without a secure random source uploads no Word file and says to upgrade', async () => {
+    const mp = await harness.launch({
+      openid: EDITOR_OPENID,
+      without: ['getRandomValues'],
+      pickFile: { name: '总第902期.docx', content: 'PK' },
+      launch: { path: 'packages/editor/index/index' },
+    })
+    await mp.tap('从聊天中选择文件')
+    expect(mp.wx.callsOf('cloud.uploadFile')).toEqual([])
+    expect(mp.text()).toContain('当前微信版本过低，不能上传文件')
+    expect(mp.current.route).toBe('packages/editor/index/index')
+    expect([...mp.wx.missing]).toEqual(['getRandomValues'])
   })
 })

@@ -1,6 +1,8 @@
 import Taro from '@tarojs/taro'
 import { utf8Bytes } from '@core/limits'
-import { uploadCloudPath } from '@core/uploads'
+import { hexOf, UPLOAD_TOKEN_BYTES, uploadCloudPath } from '@core/uploads'
+
+import { localError } from '../local-error'
 
 import type {
   Canvas2D,
@@ -20,6 +22,11 @@ declare const wx:
         menus: string[]
         fail?: (e: unknown) => void
       }): void
+      getRandomValues?(options: {
+        length: number
+        success: (res: { randomValues: ArrayBuffer }) => void
+        fail: () => void
+      }): void
     }
   | undefined
 
@@ -32,6 +39,22 @@ const errMsgOf = (e: unknown): string =>
   typeof e === 'object' && e !== null && typeof (e as { errMsg?: unknown }).errMsg === 'string'
     ? (e as { errMsg: string }).errMsg
     : String(e)
+
+/**
+ * An upload token from WeChat's secure random source (`wx.getRandomValues`, base library 2.15.0),
+ * or null where there is none: an upload path must not be guessable, so there is no weak fallback.
+ */
+function secureUploadToken(): Promise<string | null> {
+  const source = typeof wx === 'undefined' ? undefined : wx
+  if (!source?.getRandomValues) return Promise.resolve(null)
+  return new Promise((resolve) =>
+    source.getRandomValues!({
+      length: UPLOAD_TOKEN_BYTES,
+      success: (res) => resolve(hexOf(new Uint8Array(res.randomValues))),
+      fail: () => resolve(null),
+    }),
+  )
+}
 
 /** weapp consent: WeChat's own dialog and settings. */
 export function createWeappSubscribePort(): SubscribePort {
@@ -192,9 +215,12 @@ export function createWeappPlatform(): Platform {
     },
     async uploadFile(file) {
       if (!file.path) return { ok: false, error: { code: 'invalid_argument', message: '没有文件' } }
+      const token = await secureUploadToken()
+      if (!token)
+        return { ok: false, error: localError('当前微信版本过低，不能上传文件；请升级微信后再试') }
       try {
         const res = await Taro.cloud.uploadFile({
-          cloudPath: uploadCloudPath(file.name),
+          cloudPath: uploadCloudPath(file.name, token),
           filePath: file.path,
         })
         return { ok: true, data: { fileID: res.fileID } }
