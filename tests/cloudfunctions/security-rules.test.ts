@@ -74,7 +74,7 @@ describe('storage rules', () => {
     typeof rule === 'boolean'
       ? rule
       : (new Function('auth', 'resource', `return (${String(rule)})`)(
-          { openid },
+          openid === null ? null : { openid },
           { path: filePath, openid: 'editor' },
         ) as boolean)
 
@@ -93,5 +93,18 @@ describe('storage rules', () => {
     expect(allows(storage.write, 'uploads/x-issue.txt', 'editor')).toBe(true)
     expect(allows(storage.write, 'uploads/x-issue.txt', null)).toBe(false)
     expect(allows(storage.write, 'qrcodes/1a7s.3.png', 'editor')).toBe(false)
+    expect(allows(storage.write, 'x/uploads/issue.txt', 'editor')).toBe(false)
+  })
+
+  it('are written only with what CloudBase documents for storage rules', () => {
+    // docs.cloudbase.net/storage/security-rules: `auth`, `resource.openid`/`resource.path`,
+    // comparisons, && / ||, and a regex literal's `test` compared explicitly with true or false.
+    for (const rule of [storage.read, storage.write]) {
+      if (typeof rule === 'boolean') continue
+      const rest = String(rule)
+        .replace(/\/(?:\\.|[^/\\])+\/\.test\(resource\.path\) == (?:true|false)/g, 'R')
+        .replace(/\b(?:auth(?:\.openid|\.uid|\.loginType)?|resource\.(?:openid|path)|null)\b/g, 'V')
+      expect(rest).toMatch(/^(?:[VR]|\s|==|!=|&&|\|\|)+$/)
+    }
   })
 })
