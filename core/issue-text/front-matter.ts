@@ -34,6 +34,8 @@ export interface FrontMatter {
   coverLines: string[]
   /** Index of the first body line. */
   bodyStart: number
+  /** Entries that carry their own region tag; the others continue the region above. */
+  tagged: Set<number>
 }
 
 interface EntryLine {
@@ -139,6 +141,7 @@ export function readFrontMatter(
   if (start < 0) start = front.findIndex((l) => REGION_TAG.test(l))
 
   const toc: TocEntry[] = []
+  const tagged = new Set<number>()
   const coverLines: string[] = []
   let region = ''
   let i = 0
@@ -164,6 +167,7 @@ export function readFrontMatter(
         continue
       }
     }
+    if (entry.region) tagged.add(toc.length)
     toc.push({ region, title: entry.title })
   }
   coverLines.push(...front.slice(i))
@@ -171,5 +175,5 @@ export function readFrontMatter(
   const spaced = toc.filter((e) => SPACED_PAGE.test(e.title)).length
   if (toc.length >= 3 && spaced * 3 >= toc.length * 2)
     for (const e of toc) e.title = e.title.replace(SPACED_PAGE, '')
-  return { toc, coverLines, bodyStart }
+  return { toc, coverLines, bodyStart, tagged }
 }

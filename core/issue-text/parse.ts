@@ -14,7 +14,7 @@ import { toNumberedLines, type NumberedLine } from './lines'
 import { readMasthead } from './masthead'
 import { PUBLICATION_TITLE, REGION_TAG, stripBoldMarkers } from './patterns'
 import { endsStatement, visibleLength } from './punctuation'
-import { splitSourceNote, type SourceNote } from './source-line'
+import { opensNote, splitSourceNote, type SourceNote } from './source-line'
 import { titleSimilarity, SAME_TITLE } from './title-match'
 
 interface Draft {
@@ -151,7 +151,12 @@ export function parseIssueText(text: string): Result<ParsedIssue> {
       open(stripBoldMarkers(line))
       continue
     }
-    const note = splitSourceNote(line)
+    let note = splitSourceNote(line)
+    // A page break inside the note: `…。（上海证券报` then `20240326）`.
+    if (!note && opensNote(line) && i + 1 < body.length) {
+      note = splitSourceNote(line + body[i + 1].trim())
+      if (note) i++
+    }
     if (note) {
       if (note.rest) draft.lines.push(note.rest)
       draft.source = note
@@ -222,15 +227,24 @@ export function parseIssueText(text: string): Result<ParsedIssue> {
       sourceDate: draft.source?.sourceDate ?? null,
     }
   })
-  attachTocTitles(articles, toc, warnings)
+  attachTocTitles(articles, toc, front.tagged, warnings)
   for (const a of articles) {
     if (!a.sourceDate) warn(warnings, 'no_source', `“${a.title}”没有来源行`)
   }
   return ok({ issue, articles, warnings })
 }
 
-/** Pairs each article with its table-of-contents line, same region first, and reports the rest. */
-function attachTocTitles(articles: Article[], toc: TocEntry[], warnings: ParseWarning[]): void {
+/**
+ * Pairs each article with its table-of-contents line, same region first, and reports the rest. An
+ * entry that only continued the region above (an export that dropped some tags) takes its
+ * article's region; an entry whose own tag disagrees with the body is reported.
+ */
+function attachTocTitles(
+  articles: Article[],
+  toc: TocEntry[],
+  tagged: ReadonlySet<number>,
+  warnings: ParseWarning[],
+): void {
   if (toc.length === 0) {
     warn(warnings, 'no_toc', '这一期没有目录')
     return
@@ -250,7 +264,7 @@ function attachTocTitles(articles: Article[], toc: TocEntry[], warnings: ParseWa
     used.add(match)
     const entry = toc[match]
     if (entry.title !== article.title) article.tocTitle = entry.title
-    if (entry.region === '') entry.region = article.region
+    if (entry.region === '' || !tagged.has(match)) entry.region = article.region
     else if (entry.region !== article.region)
       warn(
         warnings,

@@ -30,6 +30,16 @@ export function splitSourceNote(text: string): SourceNote | null {
   }
 }
 
+/** Whether `text` ends inside an opened note: a bracket with no closing one and a short tail. */
+export function opensNote(text: string): boolean {
+  const open = Math.max(text.lastIndexOf('（'), text.lastIndexOf('('))
+  const close = Math.max(text.lastIndexOf('）'), text.lastIndexOf(')'))
+  return open > close && text.length - open <= MAX_NOTE_CHARS
+}
+
+/** Longest note the join looks at: several paper names and a date. */
+const MAX_NOTE_CHARS = 40
+
 const pad2 = (n: number): string => String(n).padStart(2, '0')
 
 /** Names are separated by spaces, but a leading number belongs to the next word: `21 世纪经济报道`. */

@@ -91,6 +91,29 @@ describe('format variants of the same issue', () => {
     expect(parse(text)).toEqual(reference)
   })
 
+  it('reads a source note that a page break cut in two', () => {
+    const text = sample
+      .replace('（上海证券报 20240326）', '（上海证券报\n\n20240326）')
+      .replace('（文汇报 证券时报 20240325）', '（文汇报 证券时报 2024\n\n0325）')
+      .replace('（21 世纪经济报道 20240319）', '（21\n\n世纪经济报道 20240319）')
+      .replace('。（经济参考报 20240322）', '。\n\n（经济参考报\n\n20240322）')
+    expect(text).not.toBe(sample)
+    expect(parse(text)).toEqual(reference)
+  })
+
+  it('files a contents entry whose region tag the export dropped under its article’s region', () => {
+    const text = sample.replace('- 【广东】 深圳推动', '- 深圳推动')
+    expect(text).not.toBe(sample)
+    const parsed = parse(text)
+    expect(parsed.issue.toc).toEqual(reference.issue.toc)
+    expect(parsed.warnings).toEqual(reference.warnings)
+  })
+
+  it('still reports a contents tag that disagrees with the body', () => {
+    const parsed = parse(sample.replace('- 【广东】 深圳推动', '- 【浙江】 深圳推动'))
+    expect(parsed.warnings.map((w) => w.code)).toContain('toc_region')
+  })
+
   it('reports a contents line that matches no article', () => {
     const extra = sample.replace(
       '- 【北京】 北京联合津冀共建算力调度网络',
