@@ -12,7 +12,7 @@ import path from 'path'
 import { CLIENT_HEADER } from '../../core/api/response'
 import { loadDemoIssues } from '../../server/demo'
 import { createLocalServer } from '../../server/http/server'
-import { createLocalCloud } from '../../server/local-cloud'
+import { createLocalCloud, type LocalCloud } from '../../server/local-cloud'
 import { EmbeddedDatabase } from '../../server/store/embedded-database'
 import { docxBomb, docxOf, pdfBomb } from './hostile-files'
 import { median, ms, percentile } from './machine'
@@ -72,6 +72,7 @@ async function benchFlush(): Promise<Record<string, number>> {
 /** The local host with the demo issues, for hostile previews. */
 async function startHost(): Promise<{
   server: Server
+  cloud: LocalCloud
   base: string
   issueId: string
   dir: string
@@ -84,6 +85,7 @@ async function startHost(): Promise<{
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
   return {
     server,
+    cloud,
     base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     issueId: data[0]._id,
     dir,
@@ -125,7 +127,7 @@ async function readLatencies(
 }
 
 async function benchHostile(): Promise<Record<string, number>> {
-  const { server, base, issueId, dir } = await startHost()
+  const { server, cloud, base, issueId, dir } = await startHost()
   const figures: Record<string, number> = {}
   try {
     const idle = await readLatencies(base, issueId, null)
@@ -171,6 +173,8 @@ async function benchHostile(): Promise<Record<string, number>> {
     }
   } finally {
     await new Promise<void>((r) => server.close(() => r()))
+    // Its store file stays open otherwise, and the garbage collector would close it (DEP0137).
+    await cloud.db.close()
     rmSync(dir, { recursive: true, force: true })
   }
   return figures

@@ -470,6 +470,21 @@ export async function runNotifyWorker(deps: WorkerDeps): Promise<RunSummary> {
           .get()
       ).data
 
+    /** The first-pass recipients with `from ≤ seq < to`, in order. */
+    const firstPassWindow = async (from: number, to: number) =>
+      (
+        await deliveries
+          .where({ jobId: job._id, seq: _.and(_.gte(from), _.lt(to)) })
+          .orderBy('seq', 'asc')
+          .get()
+      ).data
+    /**
+     * The next first-pass window, read while the current one is sent, so the pause between
+     * windows is the checkpoint alone. Safe however stale: a claim takes a delivery only in the
+     * state it was read in.
+     */
+    let ahead: { from: number; to: number; batch: Promise<DeliveryRecord[]> } | null = null
+
     let windows = 0
     while (timeLeft() > 0) {
       const freezing = job.status === 'freezing'
@@ -485,12 +500,15 @@ export async function runNotifyWorker(deps: WorkerDeps): Promise<RunSummary> {
       if (firstPass || freezing) {
         // First pass, in recipient order, up to what is frozen so far.
         const cursor = Math.min(job.cursor + windowSize, job.total)
-        const { data: batch } = firstPass
-          ? await deliveries
-              .where({ jobId: job._id, seq: _.and(_.gte(job.cursor), _.lt(cursor)) })
-              .orderBy('seq', 'asc')
-              .get()
-          : { data: [] }
+        const read = ahead?.from === job.cursor && ahead.to === cursor ? ahead.batch : null
+        const batch = firstPass ? await (read ?? firstPassWindow(job.cursor, cursor)) : []
+        const following = Math.min(cursor + windowSize, job.total)
+        ahead =
+          firstPass && following > cursor
+            ? { from: cursor, to: following, batch: firstPassWindow(cursor, following) }
+            : null
+        // Awaited by the next window, if it is that one; a read it never uses must not go unhandled.
+        ahead?.batch.catch(() => undefined)
         if (!(await sendBatch(batch, () => ({ cursor })))) return job
         continue
       }
