@@ -267,12 +267,106 @@ describe('npm run deploy against the stand-ins', () => {
           '创建 collection qrcodes',
           '更新 rule collection:issues',
           '创建 rule collection:qrcodes',
-          '创建 index jobs.status_createdAt',
           '创建 index jobs.createdAt',
         ].sort(),
       )
       expect(await r.run(['--env', ENV])).toBe(0)
       expectDeployed(r)
+    } finally {
+      await r.stop()
+    }
+  })
+
+  /** The plan lines of one kind, as `action kind name`. */
+  const differences = (r: Rig) =>
+    planLines(r.lines, KINDS).map((l) => l.split(/\s+/).slice(0, 3).join(' '))
+
+  it('--check names an index made by hand in place of ours (same count), and a deploy creates ours beside it', async () => {
+    const r = await rig()
+    try {
+      expect(await r.run(['--env', ENV])).toBe(0)
+      // In the console: ours dropped, another made, so the collection has as many indexes as before.
+      const jobs = r.cloud.collections.get('jobs')!
+      const count = jobs.indexes.length
+      jobs.indexes = jobs.indexes.filter((i) => i.name !== 'createdAt')
+      jobs.indexes.push({
+        name: 'byHand',
+        unique: false,
+        keys: [{ name: 'state', direction: '1' }],
+      })
+      expect(jobs.indexes.length).toBe(count)
+      r.lines.length = 0
+      expect(await r.run(['--env', ENV, '--check'])).toBe(1)
+      expect(differences(r).sort()).toEqual(
+        ['创建 index jobs.createdAt', '删除 index jobs.byHand'].sort(),
+      )
+      expect(r.lines).toContainEqual(
+        expect.stringMatching(
+          /^删除\s+index\s+jobs\.byHand\s+\(state:1；仓库中没有这个索引，部署不会删除它\)$/,
+        ),
+      )
+      r.lines.length = 0
+      expect(await r.run(['--env', ENV])).toBe(0)
+      expect(jobs.indexes.find((i) => i.name === 'createdAt')!.keys).toEqual([
+        { name: 'createdAt', direction: '-1' },
+      ])
+      expect(jobs.indexes.map((i) => i.name)).toContain('byHand')
+    } finally {
+      await r.stop()
+    }
+  })
+
+  it('rebuilds an index of our name with other keys, and a second deploy changes nothing', async () => {
+    const r = await rig()
+    try {
+      expect(await r.run(['--env', ENV])).toBe(0)
+      // Same name, same fields, one direction turned.
+      const rev = r.cloud.collections.get('articles')!.indexes.find((i) => i.name === 'rev_order')!
+      rev.keys = [
+        { name: 'rev', direction: '1' },
+        { name: 'totalNumber', direction: '1' },
+        { name: 'position', direction: '1' },
+      ]
+      r.lines.length = 0
+      expect(await r.run(['--env', ENV, '--check'])).toBe(1)
+      expect(differences(r)).toEqual(['更新 index articles.rev_order'])
+      expect(r.lines).toContainEqual(
+        expect.stringContaining(
+          '现为 rev:1, totalNumber:1, position:1，应为 rev:1, totalNumber:-1, position:1',
+        ),
+      )
+      expect(await r.run(['--env', ENV])).toBe(0)
+      expectDeployed(r)
+      const changes = r.cloud.changes
+      r.lines.length = 0
+      expect(await r.run(['--env', ENV])).toBe(0)
+      expect(r.cloud.changes).toBe(changes)
+      expect(r.lines).toContainEqual(
+        expect.stringMatching(/^共 \d+ 项：创建 0，更新 0，删除 0，不变 \d+/),
+      )
+      r.lines.length = 0
+      expect(await r.run(['--env', ENV, '--check'])).toBe(0)
+    } finally {
+      await r.stop()
+    }
+  })
+
+  it('lists an index that is not in the repository and leaves it in place', async () => {
+    const r = await rig()
+    try {
+      expect(await r.run(['--env', ENV])).toBe(0)
+      const extra = { name: 'byHand', unique: true, keys: [{ name: 'title', direction: '-1' }] }
+      r.cloud.collections.get('issues')!.indexes.push(extra)
+      r.lines.length = 0
+      expect(await r.run(['--env', ENV, '--check'])).toBe(1)
+      expect(differences(r)).toEqual(['删除 index issues.byHand'])
+      expect(r.lines).toContainEqual(expect.stringContaining('title:-1，唯一；仓库中没有这个索引'))
+      const changes = r.cloud.changes
+      r.lines.length = 0
+      expect(await r.run(['--env', ENV])).toBe(0)
+      expect(r.cloud.changes).toBe(changes)
+      expect(r.cloud.collections.get('issues')!.indexes).toContainEqual(extra)
+      expect(r.lines).toContainEqual(expect.stringMatching(/^删除\s+index\s+issues\.byHand\s/))
     } finally {
       await r.stop()
     }
