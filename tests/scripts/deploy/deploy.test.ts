@@ -10,6 +10,7 @@ import os from 'os'
 import path from 'path'
 import { buildFunctions } from '../../../scripts/build-functions'
 import { runDeploy, parseArgs, type DeployDeps } from '../../../scripts/deploy/deploy'
+import { CloudbaseManagerApi } from '../../../scripts/deploy/cloudbase-api'
 import { DeployError } from '../../../scripts/deploy/errors'
 import { loadManifest, MANIFEST_FILES, REPO_ROOT } from '../../../scripts/deploy/manifest'
 import { CloudStandIn } from './support/cloud-stand-in'
@@ -159,6 +160,40 @@ describe('npm run deploy --dry-run', () => {
     // Against an environment never deployed from here, everything is to be created.
     expect(planLines(lines, KINDS).every((l) => l.startsWith('创建'))).toBe(true)
     expect(lines.at(-1)).toMatch(/^共 \d+ 项：创建 \d+/)
+  })
+
+  it('plans against a record that names indexes only (written before indexes were read live)', async () => {
+    const recordDir = mkdtempSync(path.join(tmp, 'record-'))
+    const jobs = manifest.collections.find((c) => c.name === 'jobs')!
+    writeFileSync(
+      path.join(recordDir, `${ENV}.json`),
+      JSON.stringify({
+        collections: {
+          jobs: { indexCount: 2, indexes: [jobs.indexes[0].name, 'byHand'] },
+          audit: { indexCount: 2, indexes: null },
+        },
+      }),
+    )
+    const lines: string[] = []
+    await runDeploy(parseArgs(['--env', ENV, '--dry-run']), {
+      root: REPO_ROOT,
+      functionsDir,
+      recordDir,
+      env: { NOTIFY_TEMPLATE_ID: 'tpl-new-issue' } as unknown as NodeJS.ProcessEnv,
+      out: (l) => lines.push(l),
+    })
+    const jobIndexes = planLines(lines, 'index')
+      .map((l) => l.split(/\s+/).slice(0, 3).join(' '))
+      .filter((l) => /jobs\.|audit\./.test(l))
+    expect(jobIndexes.sort()).toEqual(
+      [
+        `不变 index jobs.${jobs.indexes[0].name}`,
+        `创建 index jobs.${jobs.indexes[1].name}`,
+        '删除 index jobs.byHand',
+        // Only the number known: `_id` and ours are there.
+        '不变 index audit.at',
+      ].sort(),
+    )
   })
 
   it('shows a rule removed from the repository as a difference after a deploy', async () => {
@@ -367,6 +402,79 @@ describe('npm run deploy against the stand-ins', () => {
       expect(r.cloud.changes).toBe(changes)
       expect(r.cloud.collections.get('issues')!.indexes).toContainEqual(extra)
       expect(r.lines).toContainEqual(expect.stringMatching(/^删除\s+index\s+issues\.byHand\s/))
+    } finally {
+      await r.stop()
+    }
+  })
+
+  it('finishes a rebuild stopped between dropping the old index and creating ours', async () => {
+    const r = await rig()
+    try {
+      expect(await r.run(['--env', ENV])).toBe(0)
+      const articles = r.cloud.collections.get('articles')!
+      articles.indexes.find((i) => i.name === 'issueId_rev')!.keys.reverse()
+      r.cloud.breakAfter(1)
+      await expect(r.run(['--env', ENV])).rejects.toThrow(/^网络不通/)
+      expect(articles.indexes.map((i) => i.name)).not.toContain('issueId_rev')
+      r.lines.length = 0
+      expect(await r.run(['--env', ENV, '--check'])).toBe(1)
+      expect(differences(r)).toEqual(['创建 index articles.issueId_rev'])
+      expect(await r.run(['--env', ENV])).toBe(0)
+      expectDeployed(r)
+    } finally {
+      await r.stop()
+    }
+  })
+
+  it('compares uniqueness where the repository states it', async () => {
+    const root = mkdtempSync(path.join(tmp, 'repo-'))
+    mkdirSync(path.join(root, 'cloudfunctions'))
+    for (const file of Object.values(MANIFEST_FILES))
+      cpSync(path.join(REPO_ROOT, file), path.join(root, file), { preserveTimestamps: true })
+    const file = path.join(root, MANIFEST_FILES.database)
+    const db = JSON.parse(readFileSync(file, 'utf8'))
+    db.collections.deliveries.indexes[0].unique = true
+    writeFileSync(file, JSON.stringify(db))
+    const r = await rig(root)
+    try {
+      expect(await r.run(['--env', ENV])).toBe(0)
+      const live = () => r.cloud.collections.get('deliveries')!.indexes
+      expect(live().find((i) => i.name === 'jobId_seq')!.unique).toBe(true)
+      // Not stated for this one: a unique index of its keys is still ours.
+      live().find((i) => i.name === 'jobId_state_nextAttemptAt')!.unique = true
+      expect(await r.run(['--env', ENV, '--check'])).toBe(0)
+      live().find((i) => i.name === 'jobId_seq')!.unique = false
+      r.lines.length = 0
+      expect(await r.run(['--env', ENV, '--check'])).toBe(1)
+      expect(differences(r)).toEqual(['更新 index deliveries.jobId_seq'])
+      expect(await r.run(['--env', ENV])).toBe(0)
+      expect(live().find((i) => i.name === 'jobId_seq')!.unique).toBe(true)
+    } finally {
+      await r.stop()
+    }
+  })
+
+  it('reads indexes with DescribeTable: an unknown collection is absent, a wrong database one line', async () => {
+    const r = await rig()
+    try {
+      expect(await r.run(['--env', ENV])).toBe(0)
+      const api = new CloudbaseManagerApi({
+        secretId: CREDS.TCB_SECRET_ID,
+        secretKey: CREDS.TCB_SECRET_KEY,
+        env: ENV,
+      })
+      const { database } = await api.environment()
+      expect(database).toBe(r.cloud.database)
+      expect(await api.indexes(database, 'audit')).toEqual([
+        { name: '_id_', keys: [{ name: '_id', direction: '1' }], unique: true },
+        { name: 'at', keys: [{ name: 'at', direction: '-1' }], unique: false },
+      ])
+      expect(await api.indexes(database, 'nothing')).toBeNull()
+      const wrong = api.indexes('tnt-other', 'audit')
+      await expect(wrong).rejects.toBeInstanceOf(DeployError)
+      await expect(wrong).rejects.toThrow(
+        `找不到云开发环境 ${ENV} 的数据库（ResourceNotFound.Connector）`,
+      )
     } finally {
       await r.stop()
     }
