@@ -231,7 +231,7 @@ function indexItems(
       kind: 'index',
       name: `${collection}.${l.name}`,
       action: 'remove',
-      detail: `${keysText(l.keys ?? [])}${uniqueText(l.unique)}；仓库中没有这个索引，部署不会删除它`,
+      detail: `${l.keys ? `${keysText(l.keys)}${uniqueText(l.unique)}；` : ''}仓库中没有这个索引，部署不会删除它`,
     })
   }
   return items

@@ -194,6 +194,11 @@ describe('npm run deploy --dry-run', () => {
         '不变 index audit.at',
       ].sort(),
     )
+    expect(lines).toContainEqual(
+      expect.stringMatching(
+        /^删除\s+index\s+jobs\.byHand\s+\(仓库中没有这个索引，部署不会删除它\)$/,
+      ),
+    )
   })
 
   it('shows a rule removed from the repository as a difference after a deploy', async () => {
