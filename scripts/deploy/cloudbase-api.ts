@@ -11,7 +11,8 @@
  *   the tccli example (TencentCloud/tencentcloud-cli tccli/examples/tcb/v20180608/DescribeTable.md)
  *   answers `"Direction": "1"`, tencentcloud-sdk-go (tcb/v20180608/models.go, Indexkey) types it
  *   string "1 for ascending or -1 for descending", and the client's own test creates indexes
- *   with `Direction: '1'` / `'-1'` (test/database/index.test.ts). An unknown collection answers
+ *   with `Direction: '1'` / `'-1'` (TencentCloudBase/cloudbase-manager-node test/database/
+ *   index.test.ts). An unknown collection answers
  *   ResourceNotFound.Table (tencentcloud-sdk-go tcb/v20180608 client.go, DescribeTable's errors;
  *   errors.go: 表未找到).
  * - DescribeResourcePermission / ModifyResourcePermission
