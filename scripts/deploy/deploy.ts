@@ -8,7 +8,7 @@ import { existsSync, readFileSync, statSync } from 'fs'
 import path from 'path'
 import { buildFunctions } from '../build-functions'
 import { newestMtime } from '../build-staleness'
-import { CloudbaseManagerApi } from './cloudbase-api'
+import { CloudbaseManagerApi, type LiveEnvironment } from './cloudbase-api'
 import { readCredentials, type CredentialName } from './credentials'
 import { commandOptions, ENV_ID } from './args'
 import { DeployError } from './errors'
@@ -22,10 +22,12 @@ import {
 import { miniprogramCi, type FunctionsPort } from './miniprogram-ci'
 import {
   ADMIN_ONLY,
+  BUILT_IN_INDEX,
   desiredRules,
   emptyState,
   formatPlan,
   makePlan,
+  specKeys,
   type EnvState,
   type PlanItem,
 } from './plan'
@@ -109,24 +111,30 @@ const missingVariables = (m: Manifest, env: NodeJS.ProcessEnv): string[] => [
   ...new Set(m.functions.flatMap(requiredVariables).filter((v) => !env[v])),
 ]
 
-/** Reads the live environment: collections and their index counts, rules, editors. */
+/**
+ * Reads the live environment: collections, the indexes of ours (names, keys, uniqueness, from
+ * CloudBase's DescribeTable: WeChat's collection list gives only their number), rules, editors.
+ */
 async function readLive(
   wechat: WechatCloudApi,
   cloudbase: CloudbaseManagerApi,
-  bucket: string,
+  live: LiveEnvironment,
   m: Manifest,
   record: EnvState | null,
   editors: string[],
 ): Promise<EnvState> {
   const state = emptyState()
+  const declared = new Set(m.collections.map((c) => c.name))
   for (const c of await wechat.listCollections()) {
-    const recorded = record?.collections[c.name]?.indexes ?? null
-    state.collections[c.name] = {
-      indexCount: c.index_count,
-      // The record names the indexes when their number still matches what it says.
-      indexes: recorded && recorded.length + 1 === c.index_count ? recorded : null,
+    if (!declared.has(c.name)) {
+      state.collections[c.name] = { indexCount: c.index_count, indexes: null }
+      continue
     }
+    const indexes = await cloudbase.indexes(live.database, c.name)
+    // Deleted between the two reads: absent, like a collection never created.
+    if (indexes) state.collections[c.name] = { indexCount: indexes.length, indexes }
   }
+  const bucket = live.bucket
   const put = (key: string, p: { Permission?: string; SecurityRule?: string } | undefined) => {
     if (!p?.Permission) return
     state.rules[key] = p.Permission === 'CUSTOM' ? (p.SecurityRule ?? '') : p.Permission
@@ -165,25 +173,38 @@ async function apply(
   const rules = desiredRules(m)
   for (const item of todo.filter((i) => i.kind === 'collection')) {
     await ctx.wechat.addCollection(item.name)
-    state.collections[item.name] = { indexCount: 1, indexes: [] }
+    state.collections[item.name] = {
+      indexCount: 1,
+      indexes: [{ name: BUILT_IN_INDEX, keys: [{ name: '_id', direction: '1' }], unique: true }],
+    }
     save()
     out(`✓ 集合 ${item.name}`)
   }
   for (const c of m.collections) {
-    const names = todo
-      .filter((i) => i.kind === 'index' && i.name.startsWith(`${c.name}.`))
-      .map((i) => i.name.slice(c.name.length + 1))
-    if (names.length === 0) continue
-    await ctx.wechat.createIndexes(
-      c.name,
-      c.indexes.filter((i) => names.includes(i.name)),
-    )
-    state.collections[c.name] = {
-      indexCount: c.indexes.length + 1,
-      indexes: c.indexes.map((i) => i.name),
+    const items = todo.filter((i) => i.kind === 'index' && i.name.startsWith(`${c.name}.`))
+    const names = (actions: string[]) =>
+      items.filter((i) => actions.includes(i.action)).map((i) => i.name.slice(c.name.length + 1))
+    // Indexes not in the repository (`remove`) stay: an operator's own index may be in use.
+    const rebuild = names(['change'])
+    const create = names(['create', 'change'])
+    if (create.length === 0) continue
+    const live = (state.collections[c.name] ??= { indexCount: 1, indexes: [] })
+    const keep = (drop: string[]) => (live.indexes ?? []).filter((i) => !drop.includes(i.name))
+    if (rebuild.length > 0) {
+      await ctx.wechat.updateIndexes(c.name, { drop: rebuild })
+      live.indexes = keep(rebuild)
+      save()
+      out(`✓ 删除旧索引 ${rebuild.map((n) => `${c.name}.${n}`).join(', ')}`)
     }
+    const specs = c.indexes.filter((i) => create.includes(i.name))
+    await ctx.wechat.updateIndexes(c.name, { create: specs })
+    live.indexes = [
+      ...keep(create),
+      ...specs.map((i) => ({ name: i.name, keys: specKeys(i), unique: i.unique ?? false })),
+    ]
+    live.indexCount = live.indexes.length
     save()
-    out(`✓ 索引 ${names.map((n) => `${c.name}.${n}`).join(', ')}`)
+    out(`✓ 索引 ${create.map((n) => `${c.name}.${n}`).join(', ')}`)
   }
   for (const item of todo.filter((i) => i.kind === 'rule')) {
     const text = rules[item.name]
@@ -286,9 +307,10 @@ export async function runDeploy(opts: DeployOptions, deps: DeployDeps): Promise<
   })
   // Credentials and environment first, before anything changes.
   await wechat.accessToken()
-  const bucket = await cloudbase.bucket()
+  const live = await cloudbase.environment()
+  const bucket = live.bucket
   const hashes = await builtHashes()
-  const state = await readLive(wechat, cloudbase, bucket, m, record, opts.editors)
+  const state = await readLive(wechat, cloudbase, live, m, record, opts.editors)
   const items = makePlan(m, state, hashes, opts.editors)
 
   if (opts.mode === 'check') {

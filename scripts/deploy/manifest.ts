@@ -51,6 +51,8 @@ const indexSchema = z
     keys: z
       .record(z.union([z.literal(1), z.literal(-1)]))
       .refine((k) => Object.keys(k).length > 0, 'an index needs a key'),
+    /** Compared with the live index only when given; created as not unique when absent. */
+    unique: z.boolean().optional(),
   })
   .strict()
 

@@ -18,14 +18,26 @@ export interface PlanItem {
   detail?: string
 }
 
+/** A live index: its fields with their directions in order, as CloudBase's DescribeTable lists it. */
+export interface LiveIndex {
+  name: string
+  /** `"1"`, `"-1"`, `"2dsphere"`…; absent in records written before indexes were read live. */
+  keys?: { name: string; direction: string }[]
+  unique?: boolean
+}
+
+/** The index every collection has on `_id`: neither ours nor an operator's. */
+export const BUILT_IN_INDEX = '_id_'
+
 /**
- * An environment as far as the deploy knows it. `indexes` is null when only the number of a
- * collection's indexes is known (WeChat's API reports no more), a list of names when recorded.
+ * An environment as far as the deploy knows it. A collection's `indexes` are read live (names,
+ * keys, uniqueness) for the collections of the repository; null when only their number is known
+ * (a collection outside the repository, or a record from before indexes were read live).
  * Functions and triggers cannot be read back with the upload key: they are known from the record
  * of the last deploy (`hash` of the uploaded folder, the triggers as uploaded).
  */
 export interface EnvState {
-  collections: Record<string, { indexCount: number; indexes: string[] | null }>
+  collections: Record<string, { indexCount: number; indexes: LiveIndex[] | null }>
   /**
    * Rule per `collection:<name>`, `storage` and `functions`: the custom rule's JSON text, or the
    * preset permission's name (`ADMINONLY`, `READONLY`…) when it is not custom.
@@ -162,25 +174,67 @@ export function makePlan(
   return items
 }
 
+/** A direction in one spelling: `1`, `"1"` and `"1.0"` are the same. */
+const direction = (d: unknown): string => {
+  const text = String(d).trim()
+  return /^-?\d+(\.0+)?$/.test(text) ? String(Number(text)) : text
+}
+
+/** An index of the repository's keys in the live form. */
+export const specKeys = (i: IndexSpec): { name: string; direction: string }[] =>
+  Object.entries(i.keys).map(([name, d]) => ({ name, direction: direction(d) }))
+
+const keysText = (keys: { name: string; direction: string }[]) =>
+  keys.map((k) => `${k.name}:${direction(k.direction)}`).join(', ')
+
+/** Whether a live index is ours: the same fields in the same order and directions (and uniqueness). */
+function sameIndex(spec: IndexSpec, live: LiveIndex): boolean {
+  // A record from before indexes were read live knows the name only.
+  if (!live.keys) return true
+  if (keysText(live.keys) !== keysText(specKeys(spec))) return false
+  return spec.unique === undefined || live.unique === spec.unique
+}
+
+const uniqueText = (unique: boolean | undefined) => (unique ? '，唯一' : '')
+
 function indexItems(
   collection: string,
   indexes: IndexSpec[],
   live: EnvState['collections'][string] | undefined,
 ): PlanItem[] {
-  const keys = (i: IndexSpec) =>
-    Object.entries(i.keys)
-      .map(([k, d]) => `${k}:${d}`)
-      .join(', ')
-  return indexes.map((i) => {
+  const items: PlanItem[] = indexes.map((i) => {
     const name = `${collection}.${i.name}`
-    let action: Action
-    if (!live) action = 'create'
-    else if (live.indexes) action = live.indexes.includes(i.name) ? 'keep' : 'create'
-    // Only a count is known: all there (`_id` plus ours) or create them all again, which leaves
-    // existing ones as they are.
-    else action = live.indexCount >= indexes.length + 1 ? 'keep' : 'create'
-    return { kind: 'index' as const, name, action, detail: keys(i) }
+    const detail = `${keysText(specKeys(i))}${uniqueText(i.unique)}`
+    if (!live) return { kind: 'index', name, action: 'create', detail }
+    // Only a count is known (a record from before indexes were read live): all there (`_id`
+    // plus ours) or create them all again, which leaves existing ones as they are.
+    if (!live.indexes)
+      return {
+        kind: 'index',
+        name,
+        action: live.indexCount >= indexes.length + 1 ? 'keep' : 'create',
+        detail,
+      }
+    const found = live.indexes.find((l) => l.name === i.name)
+    if (!found) return { kind: 'index', name, action: 'create', detail }
+    if (sameIndex(i, found)) return { kind: 'index', name, action: 'keep', detail }
+    return {
+      kind: 'index',
+      name,
+      action: 'change',
+      detail: `现为 ${keysText(found.keys ?? [])}${uniqueText(found.unique)}，应为 ${detail}：删除后重建`,
+    }
   })
+  for (const l of live?.indexes ?? []) {
+    if (l.name === BUILT_IN_INDEX || indexes.some((i) => i.name === l.name)) continue
+    items.push({
+      kind: 'index',
+      name: `${collection}.${l.name}`,
+      action: 'remove',
+      detail: `${l.keys ? `${keysText(l.keys)}${uniqueText(l.unique)}；` : ''}仓库中没有这个索引，部署不会删除它`,
+    })
+  }
+  return items
 }
 
 const ACTION_WORD: Record<Action, string> = {

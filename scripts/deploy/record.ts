@@ -7,7 +7,7 @@
 import { createHash } from 'crypto'
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'fs'
 import path from 'path'
-import { emptyState, type EnvState } from './plan'
+import { emptyState, type EnvState, type LiveIndex } from './plan'
 
 const fileOf = (dir: string, env: string) => path.join(dir, `${env}.json`)
 
@@ -15,7 +15,15 @@ export function readRecord(dir: string, env: string): EnvState | null {
   const file = fileOf(dir, env)
   if (!existsSync(file)) return null
   try {
-    return { ...emptyState(), ...(JSON.parse(readFileSync(file, 'utf8')) as Partial<EnvState>) }
+    const state = {
+      ...emptyState(),
+      ...(JSON.parse(readFileSync(file, 'utf8')) as Partial<EnvState>),
+    }
+    // Records from before indexes were read live list index names only.
+    for (const c of Object.values(state.collections))
+      c.indexes =
+        c.indexes?.map((i: LiveIndex | string) => (typeof i === 'string' ? { name: i } : i)) ?? null
+    return state
   } catch {
     // A damaged record is as good as none: the deploy then uploads everything again.
     return null

@@ -10,6 +10,7 @@
  */
 import type { IndexSpec } from './manifest'
 import { DeployError, networkLine } from './errors'
+import { specKeys } from './plan'
 
 export const WECHAT_API = 'https://api.weixin.qq.com'
 
@@ -116,16 +117,23 @@ export class WechatCloudApi {
     await this.tcb('databasecollectionadd', { collection_name: name })
   }
 
-  /** Creates indexes by name; an index that exists with the same keys is left as it is. */
-  async createIndexes(collection: string, indexes: IndexSpec[]): Promise<void> {
+  /**
+   * Creates indexes by name (an index that exists with the same keys is left as it is) and drops
+   * indexes by name. The docs do not say in which order one call applies its drops and creates,
+   * so an index to build again is dropped in one call and created in the next.
+   */
+  async updateIndexes(
+    collection: string,
+    change: { create?: IndexSpec[]; drop?: string[] },
+  ): Promise<void> {
     await this.tcb('updateindex', {
       collection_name: collection,
-      create_indexes: indexes.map((i) => ({
+      create_indexes: (change.create ?? []).map((i) => ({
         name: i.name,
-        unique: false,
-        keys: Object.entries(i.keys).map(([name, dir]) => ({ name, direction: String(dir) })),
+        unique: i.unique ?? false,
+        keys: specKeys(i),
       })),
-      drop_indexes: [],
+      drop_indexes: (change.drop ?? []).map((name) => ({ name })),
     })
   }
 

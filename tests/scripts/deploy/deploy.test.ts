@@ -10,6 +10,7 @@ import os from 'os'
 import path from 'path'
 import { buildFunctions } from '../../../scripts/build-functions'
 import { runDeploy, parseArgs, type DeployDeps } from '../../../scripts/deploy/deploy'
+import { CloudbaseManagerApi } from '../../../scripts/deploy/cloudbase-api'
 import { DeployError } from '../../../scripts/deploy/errors'
 import { loadManifest, MANIFEST_FILES, REPO_ROOT } from '../../../scripts/deploy/manifest'
 import { CloudStandIn } from './support/cloud-stand-in'
@@ -161,6 +162,45 @@ describe('npm run deploy --dry-run', () => {
     expect(lines.at(-1)).toMatch(/^共 \d+ 项：创建 \d+/)
   })
 
+  it('plans against a record that names indexes only (written before indexes were read live)', async () => {
+    const recordDir = mkdtempSync(path.join(tmp, 'record-'))
+    const jobs = manifest.collections.find((c) => c.name === 'jobs')!
+    writeFileSync(
+      path.join(recordDir, `${ENV}.json`),
+      JSON.stringify({
+        collections: {
+          jobs: { indexCount: 2, indexes: [jobs.indexes[0].name, 'byHand'] },
+          audit: { indexCount: 2, indexes: null },
+        },
+      }),
+    )
+    const lines: string[] = []
+    await runDeploy(parseArgs(['--env', ENV, '--dry-run']), {
+      root: REPO_ROOT,
+      functionsDir,
+      recordDir,
+      env: { NOTIFY_TEMPLATE_ID: 'tpl-new-issue' } as unknown as NodeJS.ProcessEnv,
+      out: (l) => lines.push(l),
+    })
+    const jobIndexes = planLines(lines, 'index')
+      .map((l) => l.split(/\s+/).slice(0, 3).join(' '))
+      .filter((l) => /jobs\.|audit\./.test(l))
+    expect(jobIndexes.sort()).toEqual(
+      [
+        `不变 index jobs.${jobs.indexes[0].name}`,
+        `创建 index jobs.${jobs.indexes[1].name}`,
+        '删除 index jobs.byHand',
+        // Only the number known: `_id` and ours are there.
+        '不变 index audit.at',
+      ].sort(),
+    )
+    expect(lines).toContainEqual(
+      expect.stringMatching(
+        /^删除\s+index\s+jobs\.byHand\s+\(仓库中没有这个索引，部署不会删除它\)$/,
+      ),
+    )
+  })
+
   it('shows a rule removed from the repository as a difference after a deploy', async () => {
     const root = mkdtempSync(path.join(tmp, 'repo-'))
     mkdirSync(path.join(root, 'cloudfunctions'))
@@ -267,12 +307,179 @@ describe('npm run deploy against the stand-ins', () => {
           '创建 collection qrcodes',
           '更新 rule collection:issues',
           '创建 rule collection:qrcodes',
-          '创建 index jobs.status_createdAt',
           '创建 index jobs.createdAt',
         ].sort(),
       )
       expect(await r.run(['--env', ENV])).toBe(0)
       expectDeployed(r)
+    } finally {
+      await r.stop()
+    }
+  })
+
+  /** The plan lines of one kind, as `action kind name`. */
+  const differences = (r: Rig) =>
+    planLines(r.lines, KINDS).map((l) => l.split(/\s+/).slice(0, 3).join(' '))
+
+  it('--check names an index made by hand in place of ours (same count), and a deploy creates ours beside it', async () => {
+    const r = await rig()
+    try {
+      expect(await r.run(['--env', ENV])).toBe(0)
+      // In the console: ours dropped, another made, so the collection has as many indexes as before.
+      const jobs = r.cloud.collections.get('jobs')!
+      const count = jobs.indexes.length
+      jobs.indexes = jobs.indexes.filter((i) => i.name !== 'createdAt')
+      jobs.indexes.push({
+        name: 'byHand',
+        unique: false,
+        keys: [{ name: 'state', direction: '1' }],
+      })
+      expect(jobs.indexes.length).toBe(count)
+      r.lines.length = 0
+      expect(await r.run(['--env', ENV, '--check'])).toBe(1)
+      expect(differences(r).sort()).toEqual(
+        ['创建 index jobs.createdAt', '删除 index jobs.byHand'].sort(),
+      )
+      expect(r.lines).toContainEqual(
+        expect.stringMatching(
+          /^删除\s+index\s+jobs\.byHand\s+\(state:1；仓库中没有这个索引，部署不会删除它\)$/,
+        ),
+      )
+      r.lines.length = 0
+      expect(await r.run(['--env', ENV])).toBe(0)
+      expect(jobs.indexes.find((i) => i.name === 'createdAt')!.keys).toEqual([
+        { name: 'createdAt', direction: '-1' },
+      ])
+      expect(jobs.indexes.map((i) => i.name)).toContain('byHand')
+    } finally {
+      await r.stop()
+    }
+  })
+
+  it('rebuilds an index of our name with other keys, and a second deploy changes nothing', async () => {
+    const r = await rig()
+    try {
+      expect(await r.run(['--env', ENV])).toBe(0)
+      // Same name, same fields, one direction turned.
+      const rev = r.cloud.collections.get('articles')!.indexes.find((i) => i.name === 'rev_order')!
+      rev.keys = [
+        { name: 'rev', direction: '1' },
+        { name: 'totalNumber', direction: '1' },
+        { name: 'position', direction: '1' },
+      ]
+      r.lines.length = 0
+      expect(await r.run(['--env', ENV, '--check'])).toBe(1)
+      expect(differences(r)).toEqual(['更新 index articles.rev_order'])
+      expect(r.lines).toContainEqual(
+        expect.stringContaining(
+          '现为 rev:1, totalNumber:1, position:1，应为 rev:1, totalNumber:-1, position:1',
+        ),
+      )
+      expect(await r.run(['--env', ENV])).toBe(0)
+      expectDeployed(r)
+      const changes = r.cloud.changes
+      r.lines.length = 0
+      expect(await r.run(['--env', ENV])).toBe(0)
+      expect(r.cloud.changes).toBe(changes)
+      expect(r.lines).toContainEqual(
+        expect.stringMatching(/^共 \d+ 项：创建 0，更新 0，删除 0，不变 \d+/),
+      )
+      r.lines.length = 0
+      expect(await r.run(['--env', ENV, '--check'])).toBe(0)
+    } finally {
+      await r.stop()
+    }
+  })
+
+  it('lists an index that is not in the repository and leaves it in place', async () => {
+    const r = await rig()
+    try {
+      expect(await r.run(['--env', ENV])).toBe(0)
+      const extra = { name: 'byHand', unique: true, keys: [{ name: 'title', direction: '-1' }] }
+      r.cloud.collections.get('issues')!.indexes.push(extra)
+      r.lines.length = 0
+      expect(await r.run(['--env', ENV, '--check'])).toBe(1)
+      expect(differences(r)).toEqual(['删除 index issues.byHand'])
+      expect(r.lines).toContainEqual(expect.stringContaining('title:-1，唯一；仓库中没有这个索引'))
+      const changes = r.cloud.changes
+      r.lines.length = 0
+      expect(await r.run(['--env', ENV])).toBe(0)
+      expect(r.cloud.changes).toBe(changes)
+      expect(r.cloud.collections.get('issues')!.indexes).toContainEqual(extra)
+      expect(r.lines).toContainEqual(expect.stringMatching(/^删除\s+index\s+issues\.byHand\s/))
+    } finally {
+      await r.stop()
+    }
+  })
+
+  it('finishes a rebuild stopped between dropping the old index and creating ours', async () => {
+    const r = await rig()
+    try {
+      expect(await r.run(['--env', ENV])).toBe(0)
+      const articles = r.cloud.collections.get('articles')!
+      articles.indexes.find((i) => i.name === 'issueId_rev')!.keys.reverse()
+      r.cloud.breakAfter(1)
+      await expect(r.run(['--env', ENV])).rejects.toThrow(/^网络不通/)
+      expect(articles.indexes.map((i) => i.name)).not.toContain('issueId_rev')
+      r.lines.length = 0
+      expect(await r.run(['--env', ENV, '--check'])).toBe(1)
+      expect(differences(r)).toEqual(['创建 index articles.issueId_rev'])
+      expect(await r.run(['--env', ENV])).toBe(0)
+      expectDeployed(r)
+    } finally {
+      await r.stop()
+    }
+  })
+
+  it('compares uniqueness where the repository states it', async () => {
+    const root = mkdtempSync(path.join(tmp, 'repo-'))
+    mkdirSync(path.join(root, 'cloudfunctions'))
+    for (const file of Object.values(MANIFEST_FILES))
+      cpSync(path.join(REPO_ROOT, file), path.join(root, file), { preserveTimestamps: true })
+    const file = path.join(root, MANIFEST_FILES.database)
+    const db = JSON.parse(readFileSync(file, 'utf8'))
+    db.collections.deliveries.indexes[0].unique = true
+    writeFileSync(file, JSON.stringify(db))
+    const r = await rig(root)
+    try {
+      expect(await r.run(['--env', ENV])).toBe(0)
+      const live = () => r.cloud.collections.get('deliveries')!.indexes
+      expect(live().find((i) => i.name === 'jobId_seq')!.unique).toBe(true)
+      // Not stated for this one: a unique index of its keys is still ours.
+      live().find((i) => i.name === 'jobId_state_nextAttemptAt')!.unique = true
+      expect(await r.run(['--env', ENV, '--check'])).toBe(0)
+      live().find((i) => i.name === 'jobId_seq')!.unique = false
+      r.lines.length = 0
+      expect(await r.run(['--env', ENV, '--check'])).toBe(1)
+      expect(differences(r)).toEqual(['更新 index deliveries.jobId_seq'])
+      expect(await r.run(['--env', ENV])).toBe(0)
+      expect(live().find((i) => i.name === 'jobId_seq')!.unique).toBe(true)
+    } finally {
+      await r.stop()
+    }
+  })
+
+  it('reads indexes with DescribeTable: an unknown collection is absent, a wrong database one line', async () => {
+    const r = await rig()
+    try {
+      expect(await r.run(['--env', ENV])).toBe(0)
+      const api = new CloudbaseManagerApi({
+        secretId: CREDS.TCB_SECRET_ID,
+        secretKey: CREDS.TCB_SECRET_KEY,
+        env: ENV,
+      })
+      const { database } = await api.environment()
+      expect(database).toBe(r.cloud.database)
+      expect(await api.indexes(database, 'audit')).toEqual([
+        { name: '_id_', keys: [{ name: '_id', direction: '1' }], unique: true },
+        { name: 'at', keys: [{ name: 'at', direction: '-1' }], unique: false },
+      ])
+      expect(await api.indexes(database, 'nothing')).toBeNull()
+      const wrong = api.indexes('tnt-other', 'audit')
+      await expect(wrong).rejects.toBeInstanceOf(DeployError)
+      await expect(wrong).rejects.toThrow(
+        `找不到云开发环境 ${ENV} 的数据库（ResourceNotFound.Connector）`,
+      )
     } finally {
       await r.stop()
     }

@@ -27,8 +27,18 @@
  * Tencent Cloud API 3.0, service tcb 2018-06-08 (POST /, `X-TC-Action`, TC3-HMAC-SHA256 signed,
  * https://cloud.tencent.com/document/api/876/34813 for the signature), answers
  * `{ Response: { …, RequestId } }` or `{ Response: { Error: { Code, Message }, RequestId } }`:
- * - DescribeEnvs {EnvId} → {EnvList:[{EnvId, Storages:[{Bucket, Region}]}]}
- *   (https://cloud.tencent.com/document/api/876/34820)
+ * - DescribeEnvs {EnvId} → {EnvList:[{EnvId, Storages:[{Bucket, Region}], Databases:[{InstanceId,
+ *   Status, Region}]}]} (https://cloud.tencent.com/document/api/876/34820)
+ * - DescribeTable {EnvId, MongoConnector:{DatabaseName, InstanceId:'flexdb'}, TableName} →
+ *   {Indexes:[{Name, Size, Keys:[{Name, Direction}], Accesses:{Ops, Since}, Unique}], IndexNum}, as
+ *   `@cloudbase/manager-node` (lib/database/index.js describeCollection) sends it, DatabaseName
+ *   being DescribeEnvs' EnvList[0].Databases[0].InstanceId. Directions are strings ("1", "-1"):
+ *   the tccli example tccli/examples/tcb/v20180608/DescribeTable.md answers `"Direction": "1"`,
+ *   and tencentcloud-sdk-go tcb/v20180608/models.go types Indexkey.Direction as a string
+ *   ("specify 1 for ascending or -1 for descending"). The indexes are those `updateindex` made.
+ *   Errors, from that SDK's list for DescribeTable (client.go) and their meaning (errors.go): an
+ *   unknown collection ResourceNotFound.Table (表未找到), a wrong connector
+ *   ResourceNotFound.Connector (连接器未找到).
  * - DescribeResourcePermission {EnvId, ResourceType, Resources?} → {TotalCount, PermissionList:
  *   [{ResourceType, Resource, Permission, SecurityRule}]} and ModifyResourcePermission {EnvId,
  *   ResourceType, Resource?, Permission, SecurityRule?} → {Data:{Success}}
@@ -45,6 +55,7 @@ import type { AddressInfo } from 'net'
 
 export interface StandInIndex {
   name: string
+  unique: boolean
   keys: { name: string; direction: string }[]
 }
 
@@ -62,7 +73,11 @@ export interface StandInOptions {
   secretKey: string
 }
 
-const ID_INDEX: StandInIndex = { name: '_id_', keys: [{ name: '_id', direction: '1' }] }
+const ID_INDEX: StandInIndex = {
+  name: '_id_',
+  unique: true,
+  keys: [{ name: '_id', direction: '1' }],
+}
 
 const CHANGING = new Set([
   '/tcb/databasecollectionadd',
@@ -76,6 +91,8 @@ export class CloudStandIn {
   storagePermission: { Permission: string; SecurityRule?: string } = { Permission: 'PRIVATE' }
   functionPermission: { Permission: string; SecurityRule?: string } | null = null
   readonly bucket: string
+  /** The environment's document database instance (DescribeEnvs' Databases[0].InstanceId). */
+  readonly database: string
   /** Every request by endpoint (`/tcb/updateindex`, `ModifyResourcePermission`…), in order. */
   readonly requests: string[] = []
   private readonly tokens = new Set<string>()
@@ -84,6 +101,7 @@ export class CloudStandIn {
 
   constructor(readonly options: StandInOptions) {
     this.bucket = `${options.env}-1250000000`
+    this.database = `tnt-${options.env}`
   }
 
   /** Lets `n` more changing requests through, then drops the connection of the next one. */
@@ -203,7 +221,8 @@ export class CloudStandIn {
           const same = next.find((i) => i.name === create.name)
           if (same && JSON.stringify(same.keys) !== JSON.stringify(create.keys))
             return { errcode: -502001, errmsg: `index ${create.name} exists with other keys` }
-          if (!same) next.push({ name: create.name, keys: create.keys })
+          if (!same)
+            next.push({ name: create.name, unique: create.unique === true, keys: create.keys })
         }
         c.indexes = next
         return ok()
@@ -262,11 +281,33 @@ export class CloudStandIn {
                 {
                   EnvId: this.options.env,
                   Storages: [{ Bucket: this.bucket, Region: 'ap-shanghai' }],
+                  Databases: [
+                    { InstanceId: this.database, Status: 'RUNNING', Region: 'ap-shanghai' },
+                  ],
                 },
               ]
             : [],
           RequestId,
         }
+      case 'DescribeTable': {
+        if (!known) return fail('ResourceNotFound', `env ${String(body.EnvId)} not found`)
+        const connector = body.MongoConnector as { DatabaseName?: unknown; InstanceId?: unknown }
+        if (connector?.InstanceId !== 'flexdb' || connector?.DatabaseName !== this.database)
+          return fail('ResourceNotFound.Connector', 'connector not found')
+        const c = this.collections.get(String(body.TableName))
+        if (!c) return fail('ResourceNotFound.Table', `table ${String(body.TableName)} not found`)
+        return {
+          Indexes: c.indexes.map((i) => ({
+            Name: i.name,
+            Size: 4096,
+            Keys: i.keys.map((k) => ({ Name: k.name, Direction: k.direction })),
+            Accesses: { Ops: 0, Since: '2026-01-01T00:00:00.000+08:00' },
+            Unique: i.unique,
+          })),
+          IndexNum: c.indexes.length,
+          RequestId,
+        }
+      }
       case 'DescribeResourcePermission': {
         if (!known) return fail('ResourceNotFound', `env ${String(body.EnvId)} not found`)
         const type = String(body.ResourceType)
