@@ -169,7 +169,7 @@ async function apply(
   },
 ): Promise<void> {
   const { state, save, out } = ctx
-  const todo = items.filter((i) => i.action !== 'keep')
+  const todo = items.filter((i) => i.action !== 'keep' && i.action !== 'extra')
   const rules = desiredRules(m)
   for (const item of todo.filter((i) => i.kind === 'collection')) {
     await ctx.wechat.addCollection(item.name)
@@ -184,7 +184,6 @@ async function apply(
     const items = todo.filter((i) => i.kind === 'index' && i.name.startsWith(`${c.name}.`))
     const names = (actions: string[]) =>
       items.filter((i) => actions.includes(i.action)).map((i) => i.name.slice(c.name.length + 1))
-    // Indexes not in the repository (`remove`) stay: an operator's own index may be in use.
     const rebuild = names(['change'])
     const create = names(['create', 'change'])
     if (create.length === 0) continue
@@ -314,7 +313,7 @@ export async function runDeploy(opts: DeployOptions, deps: DeployDeps): Promise<
   const items = makePlan(m, state, hashes, opts.editors)
 
   if (opts.mode === 'check') {
-    const differ = items.filter((i) => i.action !== 'keep')
+    const differ = items.filter((i) => i.action !== 'keep' && i.action !== 'extra')
     out(`环境 ${opts.env} 与仓库${differ.length ? '的不同之处' : '一致'}：`)
     out(formatPlan(items, { onlyChanges: true }))
     out('（函数与触发器无法用上传密钥读回，按本机上次部署的记录比较）')

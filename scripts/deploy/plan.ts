@@ -8,7 +8,12 @@ import type { IndexSpec, Manifest } from './manifest'
 import { functionRuleText, ruleText } from './manifest'
 
 export type Kind = 'function' | 'trigger' | 'collection' | 'index' | 'rule' | 'editor'
-export type Action = 'create' | 'change' | 'keep' | 'remove'
+/**
+ * What the deploy does with an item. `extra`: in the environment, not in the repository, and left
+ * there (an index someone made for a query of theirs, or one the platform made): listed, never
+ * applied, and not a difference `--check` fails on.
+ */
+export type Action = 'create' | 'change' | 'keep' | 'remove' | 'extra'
 
 export interface PlanItem {
   kind: Kind
@@ -230,7 +235,7 @@ function indexItems(
     items.push({
       kind: 'index',
       name: `${collection}.${l.name}`,
-      action: 'remove',
+      action: 'extra',
       detail: `${l.keys ? `${keysText(l.keys)}${uniqueText(l.unique)}；` : ''}仓库中没有这个索引，部署不会删除它`,
     })
   }
@@ -242,6 +247,7 @@ const ACTION_WORD: Record<Action, string> = {
   change: '更新',
   keep: '不变',
   remove: '删除',
+  extra: '多余',
 }
 
 /** The plan as lines for the operator, then a count per action. */
@@ -254,7 +260,7 @@ export function formatPlan(items: PlanItem[], { onlyChanges = false } = {}): str
     )
   const count = (a: Action) => items.filter((i) => i.action === a).length
   lines.push(
-    `共 ${items.length} 项：创建 ${count('create')}，更新 ${count('change')}，删除 ${count('remove')}，不变 ${count('keep')}`,
+    `共 ${items.length} 项：创建 ${count('create')}，更新 ${count('change')}，删除 ${count('remove')}，不变 ${count('keep')}${count('extra') ? `，多余 ${count('extra')}` : ''}`,
   )
   return lines.join('\n')
 }
