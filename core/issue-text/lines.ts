@@ -14,7 +14,20 @@ const NBSP = /\u00a0/g
 export interface NumberedLine {
   text: string
   line: number
+  /** What was trimmed off its edges. */
+  edges?: LineEdges
 }
+
+/** The white space trimmed off a line's edges: a paragraph's indent, or a space a wrap broke at. */
+export interface LineEdges {
+  leading: string
+  trailing: string
+}
+
+const edgesOf = (raw: string): LineEdges => ({
+  leading: /^[\s\u3000\u00a0\ufeff]*/.exec(raw)![0],
+  trailing: /[\s\u3000\u00a0\ufeff]*$/.exec(raw)![0],
+})
 
 /** Removes the marks that are never content (see INVISIBLE) and makes odd spaces plain. */
 export const cleanText = (text: string): string => text.replace(INVISIBLE, '').replace(NBSP, ' ')
@@ -22,8 +35,9 @@ export const cleanText = (text: string): string => text.replace(INVISIBLE, '').r
 export function toNumberedLines(text: string): NumberedLine[] {
   const out: NumberedLine[] = []
   text.split(/\r\n|\r|\n/).forEach((raw, i) => {
-    const line = cleanText(raw).replace(EDGE_SPACE, '')
-    if (line.length > 0) out.push({ text: line, line: i + 1 })
+    const cleaned = cleanText(raw)
+    const line = cleaned.replace(EDGE_SPACE, '')
+    if (line.length > 0) out.push({ text: line, line: i + 1, edges: edgesOf(cleaned) })
   })
   return out
 }

@@ -3,6 +3,7 @@ import { fail, ok, type Result } from '../result'
 import type { Article, Issue, ParseWarning, ParsedIssue, TocEntry } from '../types'
 import { buildBlocks, HEADING_MAX } from './blocks'
 import { readFrontMatter } from './front-matter'
+import { joinHardWraps } from './hard-wrap'
 import {
   coverLayout,
   endMatterStart,
@@ -105,7 +106,8 @@ export function parseIssueText(text: string): Result<ParsedIssue> {
     furniture,
   )
   furniture.sort((a, b) => (a.line ?? 0) - (b.line ?? 0))
-  const lines = clean.map((l) => l.text)
+  // A text wrapped at a fixed width gets its paragraphs back before anything reads them.
+  const lines = joinHardWraps(clean).map((l) => l.text)
 
   const front = readFrontMatter(lines, (line, toc) => opensSection(line, toc, false), words)
   const { toc } = front
