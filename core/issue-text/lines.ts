@@ -24,9 +24,10 @@ export interface LineEdges {
   trailing: string
 }
 
+// By trimming, not by a pattern: `/\s*$/` retries at every space of a long inner run.
 const edgesOf = (raw: string): LineEdges => ({
-  leading: /^[\s\u3000\u00a0\ufeff]*/.exec(raw)![0],
-  trailing: /[\s\u3000\u00a0\ufeff]*$/.exec(raw)![0],
+  leading: raw.slice(0, raw.length - raw.trimStart().length),
+  trailing: raw.slice(raw.trimEnd().length),
 })
 
 /** Removes the marks that are never content (see INVISIBLE) and makes odd spaces plain. */

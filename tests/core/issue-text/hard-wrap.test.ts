@@ -36,6 +36,12 @@ describe.each(issues)('%s wrapped at a fixed width', (_, text) => {
     expect(parse(wrapped)).toEqual(reference)
   })
 
+  it('reads a line with a long run of spaces inside in one pass', () => {
+    const hostile = text.replace('\n\n', `\n\n甲${' '.repeat(200_000)}乙 \n\n`)
+    expect(toNumberedLines(hostile).some((l) => l.text.length > 200_000)).toBe(true)
+    expect(joinHardWraps(toNumberedLines(hostile)).length).toBeGreaterThan(10)
+  })
+
   it('is left as it is when not wrapped', () => {
     const lines = toNumberedLines(text)
     expect(joinHardWraps(lines)).toBe(lines)
