@@ -15,8 +15,10 @@ const DASHES = '-—–―~·•'
 const PAGE_NUMBER_FORMS: RegExp[] = [
   /^(\d{1,3})$/,
   new RegExp(`^[${DASHES}]+\\s*(\\d{1,3})\\s*[${DASHES}]+$`),
-  /^第\s*(\d{1,3})\s*页(?:\s*[，,/]?\s*共\s*\d{1,3}\s*页)?$/,
-  /^共\s*\d{1,3}\s*页\s*[，,/]?\s*第\s*(\d{1,3})\s*页$/,
+  // A separator takes the spaces after it (`\s*[，,/]?\s*` shared a run of spaces between its
+  // two `\s*` in every way, quadratic in the run).
+  /^第\s*(\d{1,3})\s*页(?:\s*(?:[，,/]\s*)?共\s*\d{1,3}\s*页)?$/,
+  /^共\s*\d{1,3}\s*页\s*(?:[，,/]\s*)?第\s*(\d{1,3})\s*页$/,
   /^(\d{1,3})\s*[/／]\s*\d{1,3}$/,
   /^(?:page|p\.)\s*(\d{1,3})(?:\s*of\s*\d{1,3})?$/i,
   /^[(（](\d{1,3})[)）]$/,
@@ -106,7 +108,7 @@ const ISSUE_MARKS = [
   TOTAL_NUMBER,
   FULL_DATE,
   DAY_DATE,
-  /第\s*\d{1,3}\s*页(?:\s*[，,/]?\s*共\s*\d{1,3}\s*页)?/g,
+  /第\s*\d{1,3}\s*页(?:\s*(?:[，,/]\s*)?共\s*\d{1,3}\s*页)?/g,
   /\d{1,3}\s*[/／]\s*\d{1,3}/g,
 ]
 

@@ -1,13 +1,19 @@
-/** Line shapes of the export format that more than one part of the parser recognises. */
+/**
+ * Line shapes of the export format that more than one part of the parser recognises. A line may
+ * still hold U+2028 or U+2029, which `\s` matches and `.` does not: `\s*(?!\s)` takes the spaces
+ * before the rest whole, where `\s*(.*)$` tried every split of them against such a character
+ * after them (quadratic). A shorter run never let the rest match, so the lines and parts matched
+ * are the same.
+ */
 
 /** `【上海】`, `【北京】**title**`, `【浙江】2022 年 5 月，…`: a region tag at the start of a line. */
-export const REGION_TAG = /^【([^【】\s]{1,12})】\s*(.*)$/
+export const REGION_TAG = /^【([^【】\s]{1,12})】\s*(?!\s)(.*)$/
 
 /** `- 【上海】 title`: a table-of-contents line. */
-export const TOC_LINE = /^[-·•]\s*【([^【】\s]{1,12})】\s*(.*)$/
+export const TOC_LINE = /^[-·•]\s*【([^【】\s]{1,12})】\s*(?!\s)(.*)$/
 
 /** `主办`, `编辑：张三 李四`: a masthead label alone or followed by its value. */
-export const LABEL_LINE = /^(主办|编辑|统筹|电话|传真)(?:\s*[：:]\s*|\s+|$)(.*)$/
+export const LABEL_LINE = /^(主办|编辑|统筹|电话|传真)(?:\s*[：:]\s*(?!\s)|\s+(?!\s)|$)(.*)$/
 
 const isOrnamentDash = (c: string): boolean => c === '—' || c === '─' || c === '-'
 const isSpace = (c: string): boolean => /\s/.test(c)
