@@ -16,8 +16,36 @@ const TOC_TITLE_MAX = 60
 const LIST_MARKER =
   /^(?:[-·•▪●○◆■*]\s*|[—–>]\s+|\d{1,2}\s*[.．、]\s*|[(（]\d{1,2}[)）]\s*|[①-⑳]\s*|[一二三四五六七八九十]{1,3}\s*[、.．]\s*)/
 
-/** A page number after leader dots or a wide gap: `…… 3`, `.... 12`, `title    3`. */
-const TRAILING_PAGE = /(?:\s*[.．…·・─—_]{2,}\s*|\s{2,}|\t+)\d{1,3}$/
+const LEADER_DOTS = new Set('.．…·・─—_')
+const isSpace = (c: string): boolean => /\s/.test(c)
+const isDigit = (c: string): boolean => c >= '0' && c <= '9'
+
+/**
+ * A page number after leader dots or a wide gap (`…… 3`, `.... 12`, `title    3`): the text
+ * without it. Cuts where `(?:\s*[.．…·・─—_]{2,}\s*|\s{2,}|\t+)\d{1,3}$` would start its match,
+ * but reads from the end instead: that pattern was tried from every character of a long run of
+ * spaces or dots and scanned the run each time (quadratic).
+ */
+function withoutTrailingPage(text: string): string {
+  let digits = text.length
+  while (digits > 0 && isDigit(text[digits - 1])) digits--
+  if (digits === text.length || text.length - digits > 3) return text
+  const before = (at: number, is: (c: string) => boolean): number => {
+    while (at > 0 && is(text[at - 1])) at--
+    return at
+  }
+  const spaces = before(digits, isSpace)
+  const starts: number[] = []
+  // Two spaces or more, or tabs alone.
+  if (digits - spaces >= 2) starts.push(spaces)
+  const tabs = before(digits, (c) => c === '\t')
+  if (tabs < digits) starts.push(tabs)
+  // Leader dots (two or more) with the spaces on either side of them.
+  const dots = before(spaces, (c) => LEADER_DOTS.has(c))
+  if (spaces - dots >= 2) starts.push(before(dots, isSpace))
+  return starts.length ? text.slice(0, Math.min(...starts)) : text
+}
+
 /** A page number after one space, `title 3`: read as one only when most entries end that way. */
 const SPACED_PAGE = /\s\d{1,3}$/
 
@@ -55,7 +83,7 @@ function readEntry(line: string): EntryLine | 'skip' | null {
   const tag = REGION_TAG.exec(rest)
   const region = tag ? tag[1] : null
   if (tag) rest = tag[2]
-  const title = stripBoldMarkers(rest.replace(TRAILING_PAGE, ''))
+  const title = stripBoldMarkers(withoutTrailingPage(rest))
   if (!title && !region) return null
   if (title && (endsStatement(title) || visibleLength(title) > TOC_TITLE_MAX)) return null
   if (LABEL_LINE.test(line) || COVER_FIELD.test(line) || splitSourceNote(line)) return null

@@ -6,7 +6,7 @@
  * sequence across the issue, and a running head is a line that reduces to the masthead's own title
  * or subtitle and sits before the back cover.
  */
-import { LABEL_LINE, ORNAMENT_LINE, PUBLICATION_TITLE, REGION_TAG } from './patterns'
+import { LABEL_LINE, ornamentText, PUBLICATION_TITLE, REGION_TAG } from './patterns'
 import { endsSentence, visibleLength } from './punctuation'
 import { splitSourceNote } from './source-line'
 import { SAME_TITLE, titleKey, titleSimilarity } from './title-match'
@@ -15,8 +15,10 @@ const DASHES = '-—–―~·•'
 const PAGE_NUMBER_FORMS: RegExp[] = [
   /^(\d{1,3})$/,
   new RegExp(`^[${DASHES}]+\\s*(\\d{1,3})\\s*[${DASHES}]+$`),
-  /^第\s*(\d{1,3})\s*页(?:\s*[，,/]?\s*共\s*\d{1,3}\s*页)?$/,
-  /^共\s*\d{1,3}\s*页\s*[，,/]?\s*第\s*(\d{1,3})\s*页$/,
+  // A separator takes the spaces after it (`\s*[，,/]?\s*` shared a run of spaces between its
+  // two `\s*` in every way, quadratic in the run).
+  /^第\s*(\d{1,3})\s*页(?:\s*(?:[，,/]\s*)?共\s*\d{1,3}\s*页)?$/,
+  /^共\s*\d{1,3}\s*页\s*(?:[，,/]\s*)?第\s*(\d{1,3})\s*页$/,
   /^(\d{1,3})\s*[/／]\s*\d{1,3}$/,
   /^(?:page|p\.)\s*(\d{1,3})(?:\s*of\s*\d{1,3})?$/i,
   /^[(（](\d{1,3})[)）]$/,
@@ -106,7 +108,7 @@ const ISSUE_MARKS = [
   TOTAL_NUMBER,
   FULL_DATE,
   DAY_DATE,
-  /第\s*\d{1,3}\s*页(?:\s*[，,/]?\s*共\s*\d{1,3}\s*页)?/g,
+  /第\s*\d{1,3}\s*页(?:\s*(?:[，,/]\s*)?共\s*\d{1,3}\s*页)?/g,
   /\d{1,3}\s*[/／]\s*\d{1,3}/g,
 ]
 
@@ -201,15 +203,15 @@ export interface CoverLayout {
 export function coverLayout(lines: string[]): CoverLayout {
   const titleAt = lines.findIndex((l) => l.replace(/^《|》$/g, '') === PUBLICATION_TITLE)
   const ornaments = lines.flatMap((l) => {
-    const m = ORNAMENT_LINE.exec(l)
-    return m ? [runningHeadKey(m[1])] : []
+    const text = ornamentText(l)
+    return text === null ? [] : [runningHeadKey(text)]
   })
   const next = titleAt >= 0 ? lines[titleAt + 1] : undefined
   const isSubtitle =
     next !== undefined &&
     !REGION_TAG.test(next) &&
     isLooseLine(next) &&
-    (ORNAMENT_LINE.test(next) ||
+    (ornamentText(next) !== null ||
       ornaments.includes(runningHeadKey(next)) ||
       (visibleLength(next) <= SUBTITLE_MAX && !isArticleTitle(lines, titleAt + 1)))
   return {
@@ -224,12 +226,11 @@ export function mastheadWords(lines: string[], { subtitleAt }: CoverLayout): str
   const words = new Set<string>([PUBLICATION_TITLE])
   if (subtitleAt >= 0) {
     const sub = lines[subtitleAt]
-    const ornament = ORNAMENT_LINE.exec(sub)
-    words.add(runningHeadKey(ornament ? ornament[1] : sub))
+    words.add(runningHeadKey(ornamentText(sub) ?? sub))
   }
   for (const line of lines) {
-    const ornament = ORNAMENT_LINE.exec(line)
-    if (ornament) words.add(runningHeadKey(ornament[1]))
+    const ornament = ornamentText(line)
+    if (ornament !== null) words.add(runningHeadKey(ornament))
   }
   words.delete('')
   return [...words]
@@ -266,7 +267,7 @@ export function endMatterStart(lines: string[]): number {
   while (k > 0 && isLooseLine(lines[k - 1]) && !REGION_TAG.test(lines[k - 1])) k--
   for (let i = k; i < lines.length; i++) {
     const bare = lines[i].replace(/^《|》$/g, '')
-    if (bare === PUBLICATION_TITLE || ORNAMENT_LINE.test(lines[i])) return i
+    if (bare === PUBLICATION_TITLE || ornamentText(lines[i]) !== null) return i
   }
   return -1
 }

@@ -1,7 +1,5 @@
 /** Turning raw export text into trimmed, non-empty lines, whatever the line endings and indentation. */
 
-// U+3000 (full-width space), NBSP and the BOM at a line's edges are layout, never content.
-const EDGE_SPACE = /^[\s\u3000\u00a0\ufeff]+|[\s\u3000\u00a0\ufeff]+$/g
 /**
  * Invisible marks some exporters leave inside text: zero-width space, non-joiner and joiner, word
  * joiner, soft hyphen, the BOM, and bidi embedding, override and isolate controls. None carries
@@ -36,8 +34,11 @@ export const cleanText = (text: string): string => text.replace(INVISIBLE, '').r
 export function toNumberedLines(text: string): NumberedLine[] {
   const out: NumberedLine[] = []
   text.split(/\r\n|\r|\n/).forEach((raw, i) => {
+    // Spaces at a line's edges, U+3000 (full-width), NBSP and the BOM included, are layout, never
+    // content. `trim` removes exactly what `\s` matches; the pattern `[\s…]+$` it replaces
+    // was tried from every space of a long run inside the line (quadratic).
     const cleaned = cleanText(raw)
-    const line = cleaned.replace(EDGE_SPACE, '')
+    const line = cleaned.trim()
     if (line.length > 0) out.push({ text: line, line: i + 1, edges: edgesOf(cleaned) })
   })
   return out

@@ -1,4 +1,4 @@
-import { LABEL_LINE, ORNAMENT_LINE, PUBLICATION_TITLE } from './patterns'
+import { LABEL_LINE, ornamentText, PUBLICATION_TITLE } from './patterns'
 
 /** Masthead and cover fields, collected from every line that belongs to no article. */
 export interface Masthead {
@@ -117,9 +117,9 @@ export function readMasthead(chunks: string[][]): Masthead {
       previousWasTitle = true
       continue
     }
-    const ornament = ORNAMENT_LINE.exec(line)
-    if (ornament) {
-      m.subtitle ??= ornament[1]
+    const ornament = ornamentText(line)
+    if (ornament !== null) {
+      m.subtitle ??= ornament
       label = null
       continue
     }

@@ -24,8 +24,12 @@ const TITLE_ENDERS = new Set('？！?!'.split(''))
 /** True when the text ends a statement: sentence-ending punctuation other than ？ and ！. */
 export function endsStatement(text: string): boolean {
   if (!endsSentence(text)) return false
-  const s = unmarked(text).replace(/[”’」』）)》〉】"']+$/, '')
-  return !TITLE_ENDERS.has(s.slice(-1))
+  // Looked through from the end, as in endsSentence (a pattern `[…]+$` is tried from every
+  // closer of a long run, and fails at each one that the run does not end the text with).
+  const s = unmarked(text)
+  let i = s.length - 1
+  while (i >= 0 && CLOSERS.has(s[i])) i--
+  return !TITLE_ENDERS.has(s.charAt(i))
 }
 
 export const endsOpen = (text: string): boolean => OPEN_ENDERS.has(unmarked(text).slice(-1))

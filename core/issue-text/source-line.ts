@@ -3,8 +3,17 @@
  * `（21 世纪经济报道 20240319）`. Found at the very end of the article's last paragraph.
  */
 
+/**
+ * `（names yyyy m d）` at the end, written so that no run of spaces or digits can be shared out
+ * between two quantifiers in more than one way: the names run to their first letter (anything but
+ * a space, a digit or a bracket) and end on a character that is no space, and a separator takes
+ * the spaces after it. It matches the same notes, with the same parts, as the earlier
+ * `[（(]\s*([^（）()]*?[^\s（）()\d][^（）()]*?)\s*(…)\s*[-./年]?\s*(…)…`, on which a paragraph
+ * ending in a note without its closing bracket and with wide gaps (`（报  2024  3  26`) took
+ * seconds to hours.
+ */
 const SOURCE_AT_END =
-  /[（(]\s*([^（）()]*?[^\s（）()\d][^（）()]*?)\s*((?:19|20)\d{2})\s*[-./年]?\s*(\d{1,2})\s*[-./月]?\s*(\d{1,2})\s*日?\s*[）)]\s*$/
+  /[（(]\s*((?:\d[\s\d]*)?[^\s（）()\d](?:[^（）()]*?[^\s（）()])?)\s*((?:19|20)\d{2})\s*(?:[-./年]\s*)?(\d{1,2})\s*(?:[-./月]\s*)?(\d{1,2})\s*(?:日\s*)?[）)]\s*$/
 
 export interface SourceNote {
   sources: string[]

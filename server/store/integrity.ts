@@ -11,6 +11,9 @@ import {
   writeFileSync,
 } from 'fs'
 import path from 'path'
+// The store's own rule for field names, so a line is judged exactly as the store will write it.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const model = require('@seald-io/nedb/lib/model.js') as { checkObject(value: unknown): void }
 
 /** What a store file held that could not be loaded, and what was done about it. */
 export interface FileCheck {
@@ -43,12 +46,16 @@ const utf8 = new TextDecoder('utf-8', { fatal: true })
 
 /**
  * A line the store can load: valid UTF-8 holding a JSON object that is a document (with `_id`) or
- * an index record. Anything else would be skipped by the store without a word.
+ * an index record, whose field names the store accepts. Anything else would be skipped by the
+ * store without a word, or (a field name with a `.` or a leading `$`) stop it from opening with
+ * an error that names neither file nor line: loading rewrites the file, and the store refuses to
+ * write such a name.
  */
 function isSound(line: Buffer): boolean {
   try {
     const value = JSON.parse(utf8.decode(line)) as unknown
     if (typeof value !== 'object' || value === null || Array.isArray(value)) return false
+    model.checkObject(value)
     const v = value as Record<string, unknown>
     if (typeof v._id === 'string' && v._id !== '') return true
     // An index record holds no data; the key index (array-key-index.ts) writes one without a

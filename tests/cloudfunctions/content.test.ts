@@ -1,9 +1,20 @@
+import { readFileSync } from 'fs'
+import path from 'path'
 import fc from 'fast-check'
 import { contentFunction } from '../../cloudfunctions/lib/content/handlers'
+import { publishFunction } from '../../cloudfunctions/lib/publishing/handlers'
+import { allowlist } from '../../cloudfunctions/lib/ports/admins'
+import { EmbeddedDatabase as Store } from '../../server/store/embedded-database'
 import { publishIssue, unpublishIssue } from '../../cloudfunctions/lib/publishing/publish-issue'
 import type { EmbeddedDatabase } from '../../server/store/embedded-database'
 import type { ContentResults, IssueSummary } from '@core/api/content'
-import { anonymous, demoParsed, publishedStore, sampleParsed } from '../fixtures/published-store'
+import {
+  anonymous,
+  DEMO_DIR,
+  demoParsed,
+  publishedStore,
+  sampleParsed,
+} from '../fixtures/published-store'
 
 let db: EmbeddedDatabase
 const call = (event: unknown) => contentFunction(event, anonymous, { db })
@@ -169,6 +180,32 @@ describe('regions', () => {
       sources: ['深圳特区报'],
     })
   })
+})
+
+describe('a region whose name the store cannot take as a field name', () => {
+  it.each(['a.b', '$x', '__proto__', 'constructor'])(
+    '【%s】 is published, listed with its count and paged',
+    async (name) => {
+      db = new Store(null)
+      const text = readFileSync(path.join(DEMO_DIR, '277.txt'), 'utf8').replaceAll(
+        '【山东】',
+        `【${name}】`,
+      )
+      // Counts were stored keyed by region name: `a.b` and `$x` made publishing fail as
+      // `internal`, and `__proto__` was dropped from the list.
+      const published = await publishFunction(
+        { action: 'issues.publish', text },
+        { openid: 'editor-1', now: () => new Date('2024-04-01T00:00:00Z') },
+        { db, admins: allowlist(['editor-1']) },
+      )
+      expect(published).toMatchObject({ ok: true })
+      const { items } = await data({ action: 'regions.list' })
+      expect(items).toContainEqual({ region: name, articleCount: 1, latestDate: '2024-02-22' })
+      expect(items.reduce((n, r) => n + r.articleCount, 0)).toBe(7)
+      const page = await data({ action: 'articles.byRegion', region: name })
+      expect(page.items.map((a) => a.title)).toEqual(['青岛港出台通关便利化十二条措施'])
+    },
+  )
 })
 
 describe('unpublished content', () => {

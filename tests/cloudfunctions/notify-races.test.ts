@@ -161,6 +161,37 @@ describe('overlapping runs', () => {
   })
 })
 
+describe('a write that fails', () => {
+  it('recording the last outcome of a window ends the run with its error, while another lane waits for the limit', async () => {
+    await seed(1)
+    // Two lanes: the second waits for a first answer to raise the limit, and none comes (the call
+    // times out). The first lane records that outcome as it ends the window; the write fails.
+    const timesOut: SendApi = {
+      send: async () => {
+        throw new Error('timeout')
+      },
+    }
+    let failOutcome = true
+    const failing = hookedDatabase(db, (op) => {
+      const recording = op.where?._id !== undefined && op.where.state === 'sending'
+      if (failOutcome && op.collection === DELIVERIES && recording) {
+        failOutcome = false
+        throw new Error('database unavailable')
+      }
+    })
+    const twoLanes = { ...notifyDefaults(TEMPLATE), ratePerSecond: 1000, concurrency: 2 }
+    // Hung before: the waiting lane was never woken, so the window never ended.
+    await expect(
+      runNotifyWorker(deps(failing, timesOut, { runId: 'A', defaults: twoLanes })),
+    ).rejects.toThrow('database unavailable')
+    // The call may have been made: the next run counts it unknown and never makes it again.
+    clock.t += 1000
+    await runNotifyWorker(deps(db, standIn(), { runId: 'B' }))
+    expect(await job()).toMatchObject({ status: 'done', counts: { sent: 0, unknown: 1 } })
+    expect(await messageCount()).toBe(0)
+  })
+})
+
 /** A send API scripted by call number: 0 delivers, a code fails, null delivers but never answers. */
 type Answer = 0 | -1 | 43101 | 41030 | null
 

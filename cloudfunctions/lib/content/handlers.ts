@@ -141,13 +141,14 @@ export const contentFunction = createFunction(contentInput, {
 
   async 'regions.list'(_input, _ctx, deps: ContentDeps): Promise<ContentResults['regions.list']> {
     const issues = await repo(deps).publishedIssues({
-      regionCounts: true,
+      sections: true,
       publishedOn: true,
       totalNumber: true,
     })
     const regions = new Map<string, { region: string; articleCount: number; latestDate: string }>()
     for (const issue of issues) {
-      for (const [region, count] of Object.entries(issue.regionCounts)) {
+      for (const { region, articles } of issue.sections) {
+        const count = articles.length
         const entry = regions.get(region) ?? {
           region,
           articleCount: 0,

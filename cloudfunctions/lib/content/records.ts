@@ -8,7 +8,6 @@ export interface IssueRecord extends Issue {
   rev: string
   articleCount: number
   regions: string[]
-  regionCounts: Record<string, number>
   firstTitles: string[]
   sections: {
     region: string

@@ -62,14 +62,31 @@ function centralDirectory(bytes: Uint8Array): ZipEntry[] | null {
   return null
 }
 
-/** The deepest element nesting of an XML text (tags counted, no parse). */
+const NAME_START = /[A-Za-z_]/
+
+/**
+ * The deepest element nesting of an XML text (tags counted, no parse): the tags
+ * `/<(\/?)[A-Za-z_][^>]*?(\/?)>/g` finds, found by looking up the next `>` once per tag. That
+ * pattern, tried at every `<` of a text with no `>` after it (`<A<A<A…`), read on to the end
+ * each time: quadratic, in the very check that guards the import against hostile files.
+ */
 export function xmlDepth(xml: string): number {
   let depth = 0
   let deepest = 0
-  const TAG = /<(\/?)[A-Za-z_][^>]*?(\/?)>/g
-  for (let m = TAG.exec(xml); m !== null; m = TAG.exec(xml)) {
-    if (m[1]) depth--
-    else if (!m[2]) deepest = Math.max(deepest, ++depth)
+  for (let open = xml.indexOf('<'); open !== -1;) {
+    const closing = xml[open + 1] === '/'
+    const name = open + 1 + (closing ? 1 : 0)
+    if (!NAME_START.test(xml.charAt(name))) {
+      open = xml.indexOf('<', open + 1)
+      continue
+    }
+    const end = xml.indexOf('>', name)
+    // No `>` after this tag's start: no tag starts later either.
+    if (end === -1) break
+    const selfClosing = end - 1 > name && xml[end - 1] === '/'
+    if (closing) depth--
+    else if (!selfClosing) deepest = Math.max(deepest, ++depth)
+    open = xml.indexOf('<', end + 1)
   }
   return deepest
 }

@@ -392,9 +392,16 @@ export async function runNotifyWorker(deps: WorkerDeps): Promise<RunSummary> {
           failed = true
           throw e
         } finally {
-          await settle()
-          // Lanes waiting for the limit see that the window is over.
-          gate.wake()
+          // Lanes waiting for the limit see that the window is over, also when the write of this
+          // lane's last outcome fails (else they would wait for a wake that never comes).
+          await settle().then(
+            () => gate.wake(),
+            (e: unknown) => {
+              failed = true
+              gate.wake()
+              throw e
+            },
+          )
         }
       }
       // A lane that finds its lease lost stops the window; the others finish their call first.

@@ -71,7 +71,6 @@ function toIssueRecord(
     rev,
     articleCount: articles.length,
     regions: sections.map((s) => s.region),
-    regionCounts: Object.fromEntries(sections.map((s) => [s.region, s.articles.length])),
     firstTitles: articles.slice(0, FIRST_TITLES).map((a) => a.title),
     sections,
     firstPublishedAt,

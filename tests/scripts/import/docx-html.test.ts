@@ -1,5 +1,6 @@
 import { htmlToIssueLines } from '../../../cloudfunctions/lib/import/docx'
 import { markRuns } from '../../../cloudfunctions/lib/import/runs'
+import { xmlDepth } from '../../../cloudfunctions/lib/import/limits'
 
 describe('htmlToIssueLines (mammoth output → export lines)', () => {
   it('writes one line per paragraph, heading, list item and table cell paragraph', () => {
@@ -55,5 +56,33 @@ describe('markRuns', () => {
     expect(markRuns([{ text: '这是一整句加粗的话。', bold: true }])).toBe(
       '**这是一整句加粗的话。**',
     )
+  })
+
+  it('marks a bold run holding a long run of spaces at once', () => {
+    // Minutes with the pattern that split off the edge spaces: it tried every space as the end.
+    const spaces = ' '.repeat(1_000_000)
+    expect(
+      markRuns([
+        { text: '正文', bold: false },
+        { text: ` 加${spaces}粗 `, bold: true },
+        { text: '。', bold: false },
+      ]),
+    ).toBe(`正文 **加${spaces}粗** 。`)
+  })
+})
+
+describe('xmlDepth', () => {
+  it('counts nesting by open, closing and self-closing tags', () => {
+    expect(
+      xmlDepth('<w:document><w:body><w:p/><w:p><w:r>字</w:r></w:p></w:body></w:document>'),
+    ).toBe(4)
+    expect(xmlDepth('<a><b/><b/></a><c>')).toBe(1)
+    expect(xmlDepth('<1><>< a></a>')).toBe(0)
+  })
+
+  it('reads a text of a million tag starts without any `>` at once', () => {
+    // Minutes before: the tag pattern read on to the end from every `<`.
+    expect(xmlDepth('<A'.repeat(1_000_000))).toBe(0)
+    expect(xmlDepth(`<a>${'<b'.repeat(1_000_000)}`)).toBe(1)
   })
 })

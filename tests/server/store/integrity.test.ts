@@ -98,6 +98,31 @@ describe('a damaged store line', () => {
     appendFileSync(path.join(dir, 'items.db'), '{"title":"没有编号"}\n')
     await expect(new EmbeddedDatabase(dir).openAll()).rejects.toThrow(/line 3/)
   })
+
+  it('a line whose field name the store refuses (a `.` in it, a leading `$`) is damaged too, and repair moves it aside', async () => {
+    for (const [at, byte] of [
+      [0, 0x2e],
+      [2, 0x2e],
+      [0, 0x24],
+    ] as const) {
+      const dir = await storeWith(3)
+      const file = path.join(dir, 'items.db')
+      const line = readFileSync(file, 'utf8').split('\n')[1]
+      // `"title"` becomes `".itle"`, `"ti.le"` or `"$itle"`: still JSON with its `_id`, but the
+      // store refuses to write such a name back, so the open failed naming neither file nor line.
+      damageLine(file, 2, line.indexOf('"title"') + 1 + at, byte)
+      const error = await new EmbeddedDatabase(dir).openAll().then(
+        () => null,
+        (e: Error) => e,
+      )
+      expect(error?.message).toContain(file)
+      expect(error?.message).toMatch(/1 damaged line \(line 2\)/)
+      const repaired = new EmbeddedDatabase(dir, {}, { repair: true, log: () => {} })
+      const ids = (await repaired.collection('items').get()).data.map((d) => d._id)
+      expect(ids.sort()).toEqual(['d0', 'd2'])
+      await repaired.close()
+    }
+  })
 })
 
 describe('an unfinished last line (a writer killed mid-line)', () => {

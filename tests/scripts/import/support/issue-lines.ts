@@ -1,7 +1,7 @@
 import { parseIssueText, type ParsedIssue } from '@core/index'
 import {
   LABEL_LINE,
-  ORNAMENT_LINE,
+  ornamentText,
   PUBLICATION_TITLE,
   REGION_TAG,
   TOC_LINE,
@@ -60,7 +60,7 @@ export function roleLines(text: string): RoleLine[] {
       continue
     }
     // The back cover repeats the publication's name, as the parser's end matter does.
-    if (plain.replace(/^《|》$/g, '') === PUBLICATION_TITLE || ORNAMENT_LINE.test(plain))
+    if (plain.replace(/^《|》$/g, '') === PUBLICATION_TITLE || ornamentText(plain) !== null)
       inBack = true
     if (inBack) out.push({ role: 'back', text: line })
     else if (tag && tag[2] === '') out.push({ role: 'region', text: line })
