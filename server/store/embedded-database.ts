@@ -25,12 +25,29 @@ interface Persistence {
 }
 
 /** Per store: resolves once every line appended so far is in the file. */
-const WRITTEN = new WeakMap<object, () => Promise<void>>()
-
-/** Waits until the store's writes so far are in its file (memory-only stores have none). */
-async function written(store: object): Promise<void> {
-  await WRITTEN.get(store)?.()
+interface GroupCommit {
+  /** The number the next batch of lines handed over will get. */
+  next(): number
+  /** Resolves once every batch so far is in the file; rejects if one from `since` on failed. */
+  flush(since?: number): Promise<void>
 }
+
+const WRITTEN = new WeakMap<object, GroupCommit>()
+
+/** The first batch an operation starting now may write (memory-only stores have none). */
+const batchOf = (store: object): number => WRITTEN.get(store)?.next() ?? 0
+
+/**
+ * Waits until the store's writes so far are in its file, and fails if a batch from `since` on
+ * (this operation's, or a later one) could not be written: the caller is told, never left
+ * believing a write that is not in the file.
+ */
+async function written(store: object, since: number): Promise<void> {
+  await WRITTEN.get(store)?.flush(since)
+}
+
+/** Failed batch ranges remembered for callers that come late (a failure is rare). */
+const MAX_FAILURES_KEPT = 64
 
 /** Store files are the user's alone: they hold drafts, subscribers' ids and the audit log. */
 const FILE_MODE = 0o600
@@ -54,6 +71,8 @@ function groupCommit(store: object, persistence: Persistence): () => Promise<voi
   let durable = 0
   let draining = false
   let waiters: { upTo: number; resolve: () => void; reject: (e: unknown) => void }[] = []
+  /** Batches whose lines could not be written, by range, with the error (the latest few). */
+  const failures: { from: number; to: number; error: unknown }[] = []
   // Each write resolves once the flush that covers it is done, not when the loop runs dry: under
   // a steady stream of writes the loop may run for many flushes, and waiting for its end would
   // add all of them to every write's time.
@@ -70,7 +89,13 @@ function groupCommit(store: object, persistence: Persistence): () => Promise<voi
           await file.write(chunk)
           await file.datasync()
         } catch (e) {
-          // As before: the writes waiting now fail; later writes start a new drain.
+          // The writes waiting now fail; later writes start a new drain with the file opened
+          // again (a failed open kept here would fail every later write until a restart).
+          const broken = handle
+          handle = null
+          void broken?.then((file) => file.close()).catch(() => undefined)
+          failures.push({ from: durable + 1, to: upTo, error: e })
+          if (failures.length > MAX_FAILURES_KEPT) failures.shift()
           durable = upTo
           const failed = waiters
           waiters = []
@@ -86,20 +111,25 @@ function groupCommit(store: object, persistence: Persistence): () => Promise<voi
       draining = false
     }
   }
-  // Resolves once everything handed over now is in the file and flushed.
-  const flush = (): Promise<void> => {
+  // Resolves once everything handed over now is in the file and flushed; rejects when a batch
+  // from `since` on failed, also one that failed before this call (a caller that comes late).
+  const flush = (since = 1): Promise<void> => {
+    const failed = (): void => {
+      const f = failures.find((x) => x.to >= since)
+      if (f) throw f.error
+    }
     // Nothing pending and no drain under way: every batch handed over was written (or failed).
     if (!pending && !draining) durable = queued
-    if (durable >= queued) return Promise.resolve()
+    if (durable >= queued) return Promise.resolve().then(failed)
     const done = new Promise<void>((resolve, reject) =>
       waiters.push({ upTo: queued, resolve, reject }),
     )
     if (!draining) void drain()
-    return done
+    return done.then(failed)
   }
   /** Writes what is pending and closes the file (the next write opens it again). */
   const release = async (): Promise<void> => {
-    await flush()
+    await flush(Number.MAX_SAFE_INTEGER)
     const old = handle
     handle = null
     if (old) await (await old).close()
@@ -113,13 +143,14 @@ function groupCommit(store: object, persistence: Persistence): () => Promise<voi
     void flush().catch(() => undefined)
   }
   persistence.persistCachedDatabaseAsync = async () => {
-    await flush()
+    // Past failures are the operations' to report; compaction writes the whole state anyway.
+    await flush(Number.MAX_SAFE_INTEGER)
     await compact()
     await release()
     // The compacted file is a new file, made with the process's default mode.
     chmodSync(persistence.filename, FILE_MODE)
   }
-  WRITTEN.set(store, flush)
+  WRITTEN.set(store, { next: () => queued + 1, flush })
   return release
 }
 import path from 'path'
@@ -535,17 +566,19 @@ class LocalQuery<T extends Doc> implements Query<T> {
     data: Record<string, unknown>
   }): Promise<{ stats: { updated: number } }> {
     const store = await this.store()
+    const since = batchOf(store)
     const { numAffected } = await store.updateAsync(this.mongoQuery(), toMongoUpdate(data), {
       multi: true,
     })
-    await written(store)
+    await written(store, since)
     return { stats: { updated: numAffected } }
   }
 
   async remove(): Promise<{ stats: { removed: number } }> {
     const store = await this.store()
+    const since = batchOf(store)
     const removed = await store.removeAsync(this.mongoQuery(), { multi: true })
-    await written(store)
+    await written(store, since)
     return { stats: { removed } }
   }
 }
@@ -558,9 +591,10 @@ class LocalCollection<T extends Doc> extends LocalQuery<T> implements Collection
 
   async add({ data }: { data: object }): Promise<{ _id: string }> {
     const store = await this.store()
+    const since = batchOf(store)
     try {
       const inserted = await store.insertAsync(stripUndefined(data) as Doc)
-      await written(store)
+      await written(store, since)
       return { _id: inserted._id }
     } catch (e) {
       if ((e as { errorType?: string }).errorType === 'uniqueViolated')
@@ -584,12 +618,13 @@ class LocalDocRef<T extends Doc> implements DocRef<T> {
 
   async set({ data }: { data: object }): Promise<{ stats: { updated: number; created?: number } }> {
     const store = await this.store()
+    const since = batchOf(store)
     const { numAffected, upsert } = await store.updateAsync(
       { _id: this.id },
       { ...stripUndefined(data), _id: this.id },
       { upsert: true },
     )
-    await written(store)
+    await written(store, since)
     return upsert ? { stats: { updated: 0, created: 1 } } : { stats: { updated: numAffected } }
   }
 
@@ -599,15 +634,17 @@ class LocalDocRef<T extends Doc> implements DocRef<T> {
     data: Record<string, unknown>
   }): Promise<{ stats: { updated: number } }> {
     const store = await this.store()
+    const since = batchOf(store)
     const { numAffected } = await store.updateAsync({ _id: this.id }, toMongoUpdate(data), {})
-    await written(store)
+    await written(store, since)
     return { stats: { updated: numAffected } }
   }
 
   async remove(): Promise<{ stats: { removed: number } }> {
     const store = await this.store()
+    const since = batchOf(store)
     const removed = await store.removeAsync({ _id: this.id }, {})
-    await written(store)
+    await written(store, since)
     return { stats: { removed } }
   }
 }
