@@ -2,7 +2,7 @@
  * Exports that wrap paragraphs at a fixed width (text taken from a PDF, a mail client, `fold`)
  * put one paragraph on several lines, and every line of it but the last is as wide as the wrap.
  * Left as they are, those lines read as short headings. This finds the width from the text itself
- * and joins each full-width line to the line after it. A text written one paragraph per line has
+ * and joins each line the wrap ended to the line after it. A text written one paragraph per line has
  * no such width (its long lines all differ in length) and is left untouched.
  */
 import type { NumberedLine } from './lines'
@@ -127,9 +127,10 @@ const STARTS_ITS_OWN = /^(?:【|[-·•]\s|[（(][^）)]*\d{8}[）)]$)/
 const WHOLE_LINE = /^(?:【[^【】]{1,12}】\s*)?\*\*[^*]+\*\*$/
 
 /**
- * Joins the lines of fixed-width wrapped paragraphs. Two lines are joined when the first is as
- * wide as the wrap and nothing but the text's usual line spacing stands between them (blank lines
- * between paragraphs then still part them, as does a page break).
+ * Joins the lines of fixed-width wrapped paragraphs. A line is joined to the next when the next
+ * one's first word would not have fitted on it and nothing but the text's usual line spacing
+ * stands between them (blank lines between paragraphs then still part them, as does a page
+ * break), unless the next line is indented or starts something of its own.
  */
 export function joinHardWraps(lines: NumberedLine[]): NumberedLine[] {
   const texts = lines.map((l) => l.text)
@@ -167,10 +168,10 @@ export function joinHardWraps(lines: NumberedLine[]): NumberedLine[] {
   const gap = [...gaps].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0] ?? 1
   /**
    * Whether the wrap broke at a space. Seen when the space is still there (at the end of the
-   * line, or alone at the start of the next). In an export that trims them, only between Latin letters, digits or
-   * Chinese and one of them: a line that fell short broke at a space the export trimmed, unless
-   * it is a column short in a text measured in columns, which a wide character that did not fit
-   * explains as well.
+   * line, or alone at the start of the next). In an export that trims them, only between Latin
+   * letters, digits or Chinese and one of them: a line that fell short broke at a space the
+   * export trimmed, unless it is a column short in a text measured in columns, which a wide
+   * character that did not fit explains as well.
    */
   const spaceAt = (before: NumberedLine, after: NumberedLine, paragraph: string): boolean => {
     if (before.edges?.trailing || after.edges?.leading === ' ') return true
