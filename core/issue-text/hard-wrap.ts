@@ -2,8 +2,8 @@
  * Exports that wrap paragraphs at a fixed width (text taken from a PDF, a mail client, `fold`)
  * put one paragraph on several lines, and every line of it but the last is as wide as the wrap.
  * Left as they are, those lines read as short headings. This finds the width from the text itself
- * and joins each line the wrap ended to the line after it. A text written one paragraph per line has
- * no such width (its long lines all differ in length) and is left untouched.
+ * and joins each line the wrap ended to the line after it. A text written one paragraph per line
+ * has no such width (its long lines all differ in length) and is left untouched.
  */
 import type { NumberedLine } from './lines'
 import { LABEL_LINE } from './patterns'
@@ -200,7 +200,7 @@ export function joinHardWraps(lines: NumberedLine[]): NumberedLine[] {
     widthOf(l) <= wrap.width * HEADING_SHARE &&
     !endsStatement(l.text) &&
     !splitSourceNote(l.text) &&
-    // A heading runs straight into its paragraph; a tail cut by a page break has the break after it.
+    // A heading runs straight into its paragraph; a tail cut by a page break has a break after it.
     next !== undefined &&
     next.line - l.line === gap
   const joins = (l: NumberedLine, next: NumberedLine | undefined): boolean =>
