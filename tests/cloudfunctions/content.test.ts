@@ -8,13 +8,8 @@ import { EmbeddedDatabase as Store } from '../../server/store/embedded-database'
 import { publishIssue, unpublishIssue } from '../../cloudfunctions/lib/publishing/publish-issue'
 import type { EmbeddedDatabase } from '../../server/store/embedded-database'
 import type { ContentResults, IssueSummary } from '@core/api/content'
-import {
-  anonymous,
-  DEMO_DIR,
-  demoParsed,
-  publishedStore,
-  sampleParsed,
-} from '../fixtures/published-store'
+import { DEMO_DIR } from '../fixtures/demo-issues'
+import { anonymous, demoParsed, publishedStore, sampleParsed } from '../fixtures/published-store'
 
 let db: EmbeddedDatabase
 const call = (event: unknown) => contentFunction(event, anonymous, { db })

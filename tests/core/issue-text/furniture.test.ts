@@ -1,12 +1,6 @@
-import { parseIssueText, type ParsedIssue } from '@core/index'
+import type { ParsedIssue } from '@core/index'
 import { pageNumberLines, repeatsCoverFacts } from '@core/issue-text/furniture'
-import { readSampleIssue } from '../../fixtures/sample-issue'
-
-const parse = (text: string): ParsedIssue => {
-  const result = parseIssueText(text)
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`)
-  return result.data
-}
+import { parseOrThrow as parse, readSampleIssue } from '../../fixtures/sample-issue'
 
 const sample = readSampleIssue()
 const reference = parse(sample)

@@ -4,23 +4,16 @@
  */
 import { readFileSync } from 'fs'
 import path from 'path'
-import { parseIssueText, type ParsedIssue } from '@core/index'
 import { joinHardWraps } from '@core/issue-text/hard-wrap'
 import { toNumberedLines } from '@core/issue-text/lines'
-import { readSampleIssue } from '../../fixtures/sample-issue'
+import { DEMO_DIR } from '../../fixtures/demo-issues'
+import { parseOrThrow as parse, readSampleIssue } from '../../fixtures/sample-issue'
 import { hardWrap, type WrapMeasure } from './support/hard-wrap'
 
-const parse = (text: string): ParsedIssue => {
-  const result = parseIssueText(text)
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`)
-  return result.data
-}
-
-const DEMO = path.resolve(__dirname, '../../../demo/issues')
 const issues: [string, string][] = [
   ['the fixture issue 280', readSampleIssue()],
-  ['demo issue 277', readFileSync(path.join(DEMO, '277.txt'), 'utf8')],
-  ['demo issue 279', readFileSync(path.join(DEMO, '279.txt'), 'utf8')],
+  ['demo issue 277', readFileSync(path.join(DEMO_DIR, '277.txt'), 'utf8')],
+  ['demo issue 279', readFileSync(path.join(DEMO_DIR, '279.txt'), 'utf8')],
 ]
 const cases: [number, WrapMeasure, boolean][] = []
 for (const width of [36, 40, 48, 56, 70])

@@ -6,20 +6,17 @@
 import { readFileSync } from 'fs'
 import path from 'path'
 import fc from 'fast-check'
-import { parseIssueText } from '@core/index'
 import { LABEL_LINE, REGION_TAG, TOC_LINE } from '@core/issue-text/patterns'
 import { endsStatement } from '@core/issue-text/punctuation'
+import { DEMO_DIR } from '../../fixtures/demo-issues'
+import { parseOrThrow } from '../../fixtures/sample-issue'
 
-const DEMO = readFileSync(path.resolve(__dirname, '../../../demo/issues/277.txt'), 'utf8')
+const DEMO = readFileSync(path.join(DEMO_DIR, '277.txt'), 'utf8')
 const N = 1_000_000
 const spaces = ' '.repeat(N)
 const tabs = '\t'.repeat(N)
 
-const titles = (text: string): string[] => {
-  const result = parseIssueText(text)
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`)
-  return result.data.articles.map((a) => a.title)
-}
+const titles = (text: string): string[] => parseOrThrow(text).articles.map((a) => a.title)
 const plainTitles = titles(DEMO)
 
 describe('an issue with one very long line', () => {

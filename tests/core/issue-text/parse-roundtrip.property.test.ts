@@ -1,26 +1,18 @@
-import { readdirSync, readFileSync } from 'fs'
+import { readFileSync } from 'fs'
 import path from 'path'
 import fc from 'fast-check'
-import { parseIssueText, type Article, type ParsedIssue } from '@core/index'
+import type { Article, ParsedIssue } from '@core/index'
 import { renderIssueText } from '@core/issue-text/render'
-import { readSampleIssue } from '../../fixtures/sample-issue'
+import { DEMO_DIR, demoFiles } from '../../fixtures/demo-issues'
+import { parseOrThrow as parse, readSampleIssue } from '../../fixtures/sample-issue'
 import { noiseOf, pageBreakAt, withPrintNoise } from './support/print-noise'
 
-const parse = (text: string): ParsedIssue => {
-  const result = parseIssueText(text)
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`)
-  return result.data
-}
-
-const DEMO = path.resolve(__dirname, '../../../demo/issues')
 const issues: [string, ParsedIssue][] = [
   ['the fixture issue', parse(readSampleIssue())],
-  ...readdirSync(DEMO)
-    .filter((f) => f.endsWith('.txt'))
-    .map((f): [string, ParsedIssue] => [
-      `demo ${f}`,
-      parse(readFileSync(path.join(DEMO, f), 'utf8')),
-    ]),
+  ...demoFiles().map((f): [string, ParsedIssue] => [
+    `demo ${f}`,
+    parse(readFileSync(path.join(DEMO_DIR, f), 'utf8')),
+  ]),
 ]
 
 /** Articles by title, without what depends on their order in the file. */

@@ -5,7 +5,7 @@ import path from 'path'
 import { importIssueFile } from '../../../cloudfunctions/lib/import'
 import { SAMPLE_ISSUE_PATH } from '../../fixtures/sample-issue'
 import { issueDocx } from './support/issue-docx'
-import { parseOrThrow } from './support/issue-lines'
+import { parseOrThrow } from '../../fixtures/sample-issue'
 import { zipOf } from './support/zip'
 
 const ROOT = path.resolve(__dirname, '../../..')

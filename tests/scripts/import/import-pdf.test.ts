@@ -7,7 +7,7 @@ import { importIssueFile } from '../../../cloudfunctions/lib/import'
 import { SAMPLE_ISSUE_PATH } from '../../fixtures/sample-issue'
 import { launchChromium, printPdf } from './support/chromium'
 import { issueHtml, type PrintStyle } from './support/issue-html'
-import { parseOrThrow } from './support/issue-lines'
+import { parseOrThrow } from '../../fixtures/sample-issue'
 
 const ROOT = path.resolve(__dirname, '../../..')
 const demo = (n: number): string => path.join(ROOT, 'demo/issues', `${n}.txt`)

@@ -1,4 +1,3 @@
-import { parseIssueText, type ParsedIssue } from '@core/index'
 import {
   LABEL_LINE,
   ornamentText,
@@ -7,6 +6,7 @@ import {
   TOC_LINE,
   stripBoldMarkers,
 } from '@core/issue-text/patterns'
+import { parseOrThrow } from '../../../fixtures/sample-issue'
 
 /** What a line of an issue's text export is, as a typesetter would style it. */
 export type LineRole =
@@ -23,12 +23,6 @@ export const exportLines = (text: string): string[] =>
     .split(/\r?\n/)
     .map((l) => l.trim())
     .filter(Boolean)
-
-export function parseOrThrow(text: string): ParsedIssue {
-  const parsed = parseIssueText(text)
-  if (!parsed.ok) throw new Error(`the issue text does not parse: ${parsed.error.message}`)
-  return parsed.data
-}
 
 /**
  * Tells each line of an export its role, from the parse of the same text: the region headings,
