@@ -91,17 +91,12 @@ function findWrap(texts: string[]): Wrap | null {
 }
 
 /**
- * How a text spaces Chinese from Latin letters and digits: more `162 家` than `162家` (> 0), fewer
- * (< 0), or no evidence (0).
+ * How a text spaces Chinese from Latin letters and digits: how many more `162 家` than `162家` it
+ * holds (negative: fewer).
  */
-function cjkLatinSpacing(texts: string[]): number {
-  let n = 0
-  for (const t of texts) {
-    n += (t.match(/[\u4e00-\u9fff] [A-Za-z0-9]|[A-Za-z0-9] [\u4e00-\u9fff]/g) ?? []).length
-    n -= (t.match(/[\u4e00-\u9fff][A-Za-z0-9]|[A-Za-z0-9][\u4e00-\u9fff]/g) ?? []).length
-  }
-  return Math.sign(n)
-}
+const cjkLatinSpacing = (text: string): number =>
+  (text.match(/[\u4e00-\u9fff] [A-Za-z0-9]|[A-Za-z0-9] [\u4e00-\u9fff]/g) ?? []).length -
+  (text.match(/[\u4e00-\u9fff][A-Za-z0-9]|[A-Za-z0-9][\u4e00-\u9fff]/g) ?? []).length
 
 const rawText = (l: NumberedLine): string =>
   `${l.edges?.leading ?? ''}${l.text}${l.edges?.trailing ?? ''}`
@@ -133,13 +128,14 @@ const WHOLE_LINE = /^(?:【[^【】]{1,12}】\s*)?\*\*[^*]+\*\*$/
  * break), unless the next line is indented or starts something of its own.
  */
 export function joinHardWraps(lines: NumberedLine[]): NumberedLine[] {
-  const texts = lines.map((l) => l.text)
   // Widths as the wrap counted them: with the indent and the spaces at the edges.
   const wrap = findWrap(lines.map(rawText))
   if (!wrap) return lines
-  const habit = cjkLatinSpacing(texts)
-  // The paragraph's own habit first (an export may space numbers in one article and not another).
-  const spaced = (paragraph: string) => (cjkLatinSpacing([paragraph]) || habit) > 0
+  const spacing = lines.map((l) => cjkLatinSpacing(l.text))
+  const habit = Math.sign(spacing.reduce((a, b) => a + b, 0))
+  // The paragraph's own habit first (an export may space numbers in one article and not another),
+  // counted as its lines join rather than read again at every join.
+  const spaced = (paragraph: number) => (Math.sign(paragraph) || habit) > 0
   const keepsEdgeSpaces = lines.some((l) => l.edges?.leading === ' ' || l.edges?.trailing === ' ')
   const widthOf = (l: NumberedLine) => wrap.measure(rawText(l))
   /**
@@ -173,7 +169,7 @@ export function joinHardWraps(lines: NumberedLine[]): NumberedLine[] {
    * export trimmed, unless it is a column short in a text measured in columns, which a wide
    * character that did not fit explains as well.
    */
-  const spaceAt = (before: NumberedLine, after: NumberedLine, paragraph: string): boolean => {
+  const spaceAt = (before: NumberedLine, after: NumberedLine, paragraph: number): boolean => {
     if (before.edges?.trailing || after.edges?.leading === ' ') return true
     // An export that keeps the spaces at its line edges shows every one it broke at.
     if (keepsEdgeSpaces) return false
@@ -190,7 +186,7 @@ export function joinHardWraps(lines: NumberedLine[]): NumberedLine[] {
     return wrap.slack > 1 && short === 1 ? spaced(paragraph) : true
   }
   const out: NumberedLine[] = []
-  let open: { text: string; first: NumberedLine; last: NumberedLine } | null = null
+  let open: { text: string; first: NumberedLine; last: NumberedLine; spacing: number } | null = null
   /**
    * A short line that does not end a sentence, after a full line that does: a heading after a
    * paragraph that happened to fill its last line, not that paragraph's tail (which ends one).
@@ -220,12 +216,13 @@ export function joinHardWraps(lines: NumberedLine[]): NumberedLine[] {
     a.edges?.trailing === ' ' || b.edges?.leading === ' '
   for (const [i, l] of lines.entries()) {
     if (open && (i > frontEnd || cutAtSpace(open.last, l)) && joins(l, lines[i + 1])) {
-      open.text += (spaceAt(open.last, l, `${open.text}${l.text}`) ? ' ' : '') + l.text
+      open.spacing += spacing[i]
+      open.text += (spaceAt(open.last, l, open.spacing) ? ' ' : '') + l.text
       open.last = l
       continue
     }
     if (open) out.push(joined(open))
-    open = { text: l.text, first: l, last: l }
+    open = { text: l.text, first: l, last: l, spacing: spacing[i] }
   }
   if (open) out.push(joined(open))
   return out
