@@ -1,3 +1,6 @@
+import { readFileSync } from 'fs'
+import path from 'path'
+
 import { createMemoryStorage } from '@/services/storage'
 import { HISTORY_LIMIT, LibraryStore } from '@/stores/library-store'
 import { RootStore } from '@/stores/root-store'
@@ -66,6 +69,13 @@ describe('SettingsStore', () => {
     s.setSystemDark(true)
     expect(s.isDark).toBe(true)
     expect(s.pageClass).toBe('theme-dark font-step-1')
+  })
+
+  it('sizes the text shown before the app starts (src/index.html) by the same steps', () => {
+    // The page's inline script cannot import the store: it holds its own copy of the steps.
+    const html = readFileSync(path.resolve(__dirname, '../../../src/index.html'), 'utf8')
+    const inline = /var size = s && \[([\d, ]+)\]\[s\.fontStep\]/.exec(html)
+    expect(inline?.[1].split(',').map(Number)).toEqual([...FONT_SIZES])
   })
 
   it('offers at least four sizes, steps within them, and remembers size and theme', () => {
