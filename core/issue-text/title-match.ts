@@ -7,7 +7,7 @@ const NOISE = /[\s*“”‘’"'《》〈〉「」『』【】（）()，,、�
 
 interface TitleProfile {
   key: string
-  /** How often each character occurs in the key. */
+  /** How often each UTF-16 unit occurs in the key. */
   counts: Map<string, number>
 }
 
@@ -20,8 +20,9 @@ function profileOf(title: string): TitleProfile {
   if (profile === undefined) {
     if (profiles.size >= PROFILES_KEPT) profiles.clear()
     const key = title.replace(NOISE, '')
+    // By UTF-16 unit, as the comparison counts: a character outside the basic plane (𠀀) is two.
     const counts = new Map<string, number>()
-    for (const c of key) counts.set(c, (counts.get(c) ?? 0) + 1)
+    for (let i = 0; i < key.length; i++) counts.set(key[i], (counts.get(key[i]) ?? 0) + 1)
     profile = { key, counts }
     profiles.set(title, profile)
   }
