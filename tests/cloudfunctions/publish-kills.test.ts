@@ -11,7 +11,7 @@ import { EmbeddedDatabase } from '../../server/store/embedded-database'
 import { MESSAGES, SubscribeMessageStandIn } from '../../server/stand-ins/subscribe-message-api'
 import { RELEASED_PAGES } from '../../server/local-cloud'
 import { demoParsed } from '../fixtures/published-store'
-import { dyingDatabase } from '../fixtures/dying-database'
+import { dyingDatabase, hookedDatabase } from '../fixtures/dying-database'
 
 const TEMPLATE = 'tmpl-new-issue'
 const admins = allowlist(['editor-1', 'editor-2'])
@@ -135,6 +135,27 @@ describe('a first publish killed at any point', () => {
       }
     })
     expect(points).toBeGreaterThan(10)
+  })
+
+  it('starts no job whose audit entry could not be written, and the worker then writes both', async () => {
+    const db = await freshStore()
+    let refused = false
+    // The audit entry's write fails once (a full disk, a timeout), the rest go through.
+    const flaky = hookedDatabase(db, (op) => {
+      if (!refused && op.collection === AUDIT && op.verb === 'add') {
+        refused = true
+        throw new Error('write failed')
+      }
+    })
+    const r = await publish(flaky)
+    expect(!r.ok && r.error.code).toBe('internal')
+    expect(await outcome(db)).toMatchObject({ live: true, activeJobs: 0, publishEntries: 0 })
+    await runWorker(db)
+    expect(await outcome(db)).toMatchObject({
+      activeJobs: 1,
+      publishEntries: 1,
+      messages: READERS,
+    })
   })
 
   it('ends with one job and one audit entry once it is published again', async () => {

@@ -82,10 +82,15 @@ export async function activateJob(db: Database, issueId: string, now: Date): Pro
       issueId,
       detail: job.publishAudit.detail,
     }
-    await db
-      .collection<AuditEntry>(AUDIT)
-      .add({ data: entry })
-      .catch(() => undefined)
+    const audit = db.collection<AuditEntry>(AUDIT)
+    try {
+      await audit.add({ data: entry })
+    } catch (e) {
+      // Already written by an earlier try or a racing run: fine. Any other failure stops the
+      // activation, so the job is not started without its entry (the next try writes both).
+      const { data: written } = await audit.where({ _id: entry._id }).limit(1).get()
+      if (written.length === 0) throw e
+    }
   }
   const stamp = now.toISOString()
   const { stats } = await jobs
