@@ -43,5 +43,3 @@ export function toNumberedLines(text: string): NumberedLine[] {
   })
   return out
 }
-
-export const toLines = (text: string): string[] => toNumberedLines(text).map((l) => l.text)

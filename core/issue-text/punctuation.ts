@@ -10,26 +10,27 @@ const CONTINUERS = new Set('，。、；：！？）)”’》〉」』'.split('
 /** Text without bold markers, for looking at its edges. */
 export const unmarked = (s: string): string => s.replace(/\*\*/g, '')
 
-/** True when the text ends a sentence (closing quotes and brackets are looked through). */
-export function endsSentence(text: string): boolean {
+/**
+ * The last character of the text before its closing quotes and brackets ('' when none), looked
+ * for from the end (a pattern `[…]+$` is tried from every closer of a long run).
+ */
+function lastBeforeClosers(text: string): string {
   const s = unmarked(text)
   let i = s.length - 1
   while (i >= 0 && CLOSERS.has(s[i])) i--
-  return i >= 0 && TERMINAL.has(s[i])
+  return i >= 0 ? s[i] : ''
 }
+
+/** True when the text ends a sentence (closing quotes and brackets are looked through). */
+export const endsSentence = (text: string): boolean => TERMINAL.has(lastBeforeClosers(text))
 
 /** A question or exclamation closes a sentence, but may also end a title. */
 const TITLE_ENDERS = new Set('？！?!'.split(''))
 
 /** True when the text ends a statement: sentence-ending punctuation other than ？ and ！. */
 export function endsStatement(text: string): boolean {
-  if (!endsSentence(text)) return false
-  // Looked through from the end, as in endsSentence (a pattern `[…]+$` is tried from every
-  // closer of a long run, and fails at each one that the run does not end the text with).
-  const s = unmarked(text)
-  let i = s.length - 1
-  while (i >= 0 && CLOSERS.has(s[i])) i--
-  return !TITLE_ENDERS.has(s.charAt(i))
+  const last = lastBeforeClosers(text)
+  return TERMINAL.has(last) && !TITLE_ENDERS.has(last)
 }
 
 export const endsOpen = (text: string): boolean => OPEN_ENDERS.has(unmarked(text).slice(-1))

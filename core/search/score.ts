@@ -11,7 +11,6 @@
  */
 import type { QueryTerm } from './query'
 
-export const FIELD_NAMES = ['title', 'heading', 'body', 'meta'] as const
 export type SearchFields = [title: string, heading: string, body: string, meta: string]
 
 const WEIGHTS = [8, 3, 1, 5]

@@ -65,7 +65,7 @@ async function search(
   const offset = readOffsetCursor(input.cursor)
   const { terms, understood, synonyms } = parseQuery(input.q)
   // A query of punctuation alone has no term and matches nothing.
-  const revs = terms.length ? (await r.publishedIssues()).map((i) => i.rev) : []
+  const revs = terms.length ? await r.liveRevs() : []
   const candidates = terms.length
     ? await r.searchCandidates(revs, queryKeys(terms), input.region)
     : []

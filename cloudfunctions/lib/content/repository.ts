@@ -4,7 +4,7 @@ import type { SearchCandidate } from './search'
 import { ARTICLES, ISSUES, articleRecordId, type ArticleRecord, type IssueRecord } from './records'
 
 /** Issue fields needed to decide visibility and list issues (no contents, no masthead lists). */
-const LIVE_ISSUE_FIELDS = { _id: true, rev: true, totalNumber: true, articleCount: true }
+const LIVE_ISSUE_FIELDS = { _id: true, rev: true, totalNumber: true }
 
 /** Reads published content. Every query here sees only published issues' live revisions. */
 export class ContentRepository {
