@@ -111,11 +111,11 @@ export function ensureWeappBuilt(): boolean {
   }
 }
 
-/** Runs the production weapp build; throws with its output when it fails. */
-export function buildWeapp(): void {
+/** Runs the production weapp build with `env`; throws with its output when it fails. */
+export function buildWeapp(env: NodeJS.ProcessEnv = process.env): void {
   const r = spawnSync('npx', ['taro', 'build', '--type', 'weapp'], {
     cwd: ROOT,
-    env: { ...process.env, NODE_ENV: 'production' },
+    env: { ...env, NODE_ENV: 'production' },
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
   })

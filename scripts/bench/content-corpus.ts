@@ -1,27 +1,12 @@
-import { readFileSync, readdirSync } from 'fs'
-import path from 'path'
 import type { ParsedIssue } from '@core/index'
 import { publishIssue } from '../../cloudfunctions/lib/publishing/publish-issue'
 import { LOCAL_INDEXES } from '../../server/local-cloud'
 import { EmbeddedDatabase } from '../../server/store/embedded-database'
 import { generateIssues } from '../corpus/generate'
-import { FIXTURE_ISSUE_PATH, parseOrThrow } from './fixture-issue'
-
-const ROOT = path.resolve(__dirname, '../..')
-
-const parseFile = (file: string): ParsedIssue => parseOrThrow(readFileSync(file, 'utf8'), file)
+import { demoIssues, FIXTURE_ISSUE_PATH, parseIssueFile } from './fixture-issue'
 
 /** The fixture issue and the demo issues: the articles every generated corpus is drawn from. */
-export function seedIssues(): ParsedIssue[] {
-  const demoDir = path.join(ROOT, 'demo/issues')
-  return [
-    parseFile(FIXTURE_ISSUE_PATH),
-    ...readdirSync(demoDir)
-      .filter((f) => f.endsWith('.txt'))
-      .sort()
-      .map((f) => parseFile(path.join(demoDir, f))),
-  ]
-}
+export const seedIssues = (): ParsedIssue[] => [parseIssueFile(FIXTURE_ISSUE_PATH), ...demoIssues()]
 
 /** A store (on disk when `dir` is given) holding `issues` generated issues of 10 articles each. */
 export async function corpusStore(

@@ -1,6 +1,7 @@
-import { readFileSync } from 'fs'
+import { readFileSync, readdirSync } from 'fs'
 import path from 'path'
 import { parseIssueText, type ParsedIssue } from '@core/index'
+import { DEMO_ISSUES_DIR } from '../../server/demo'
 
 /** The project's own full issue in the export format (the tests' fixture): what benchmarks parse. */
 export const FIXTURE_ISSUE_PATH = path.resolve(
@@ -16,3 +17,14 @@ export function parseOrThrow(text: string, name = 'issue'): ParsedIssue {
 }
 
 export const readFixtureIssue = (): string => readFileSync(FIXTURE_ISSUE_PATH, 'utf8')
+
+/** An issue file's parse, the file named when it fails. */
+export const parseIssueFile = (file: string): ParsedIssue =>
+  parseOrThrow(readFileSync(file, 'utf8'), file)
+
+/** The demo issues `npm start` loads, oldest first. */
+export const demoIssues = (): ParsedIssue[] =>
+  readdirSync(DEMO_ISSUES_DIR)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .map((f) => parseIssueFile(path.join(DEMO_ISSUES_DIR, f)))

@@ -5,10 +5,9 @@
  * running the search). `first: null` means no article may match. `npm test` checks every query;
  * `npm run bench` scores the set (MRR, nDCG@5).
  */
-import { readFileSync, readdirSync } from 'fs'
 import path from 'path'
-import { parseIssueText } from '../../core/issue-text/parse'
 import type { ParsedIssue } from '../../core/types'
+import { demoIssues, parseIssueFile } from './fixture-issue'
 
 export interface Judged {
   q: string
@@ -79,23 +78,11 @@ export const JUDGED: Judged[] = [
 
 const ROOT = path.resolve(__dirname, '../..')
 
-const parseFile = (file: string): ParsedIssue => {
-  const r = parseIssueText(readFileSync(file, 'utf8'))
-  if (!r.ok) throw new Error(`${file}: ${r.error.message}`)
-  return r.data
-}
-
 /** The issues the judged set is about: the demo issues, then the search fixture. */
-export function judgedIssues(): ParsedIssue[] {
-  const demo = path.join(ROOT, 'demo/issues')
-  return [
-    ...readdirSync(demo)
-      .filter((f) => f.endsWith('.txt'))
-      .sort()
-      .map((f) => parseFile(path.join(demo, f))),
-    parseFile(path.join(ROOT, 'tests/fixtures/search/issue-290.txt')),
-  ]
-}
+export const judgedIssues = (): ParsedIssue[] => [
+  ...demoIssues(),
+  parseIssueFile(path.join(ROOT, 'tests/fixtures/search/issue-290.txt')),
+]
 
 /** Reciprocal rank of the judged first article (1 for a no-hit query with no hits). */
 export function reciprocalRank(j: Judged, ids: string[]): number {

@@ -190,6 +190,3 @@ export function functionConfig(
 
 /** A rule as the console and the APIs take it: JSON text. */
 export const ruleText = (value: object): string => JSON.stringify(value)
-
-/** The function security rule document: `*` for every function, then named exceptions. */
-export const functionRuleText = (rules: Manifest['functionRules']): string => ruleText(rules)

@@ -5,7 +5,7 @@
  * live environment) and carried out by the deploy itself.
  */
 import type { IndexSpec, Manifest } from './manifest'
-import { functionRuleText, ruleText } from './manifest'
+import { ruleText } from './manifest'
 
 export type Kind = 'function' | 'trigger' | 'collection' | 'index' | 'rule' | 'editor'
 /**
@@ -70,7 +70,7 @@ export function desiredRules(m: Manifest): Record<string, string> {
   for (const [collection, rule] of Object.entries(m.databaseRules))
     rules[`collection:${collection}`] = ruleText(rule)
   rules.storage = ruleText(m.storageRule)
-  rules.functions = functionRuleText(m.functionRules)
+  rules.functions = ruleText(m.functionRules)
   return rules
 }
 
@@ -91,10 +91,9 @@ export function normalizeRule(text: string): string {
   }
 }
 
-const triggersText = (m: Manifest, fn: string): string | null => {
-  const t = m.functions.find((f) => f.name === fn)?.triggers
-  return t && t.length > 0 ? JSON.stringify(t) : null
-}
+/** A function's triggers as recorded after a deploy; null when it has none. */
+const triggersText = (f: Manifest['functions'][number]): string | null =>
+  f.triggers && f.triggers.length > 0 ? JSON.stringify(f.triggers) : null
 
 /**
  * The plan. `hashes` are the built function folders' hashes; `editors` the OPENIDs asked for.
@@ -160,7 +159,7 @@ export function makePlan(
     })
   }
   for (const f of m.functions) {
-    const text = triggersText(m, f.name)
+    const text = triggersText(f)
     if (text === null) continue
     const live = state.triggers[f.name]
     items.push({

@@ -59,15 +59,7 @@ export function parseUploadArgs(argv: string[]): UploadOptions {
 
 /** The production build and check:weapp over it. */
 export const defaultCheck = (buildEnv: NodeJS.ProcessEnv): WeappReport => {
-  const saved = { ...process.env }
-  Object.assign(process.env, buildEnv)
-  try {
-    buildWeapp()
-  } finally {
-    for (const key of Object.keys(buildEnv))
-      if (saved[key] === undefined) delete process.env[key]
-      else process.env[key] = saved[key]
-  }
+  buildWeapp({ ...process.env, ...buildEnv })
   return checkWeapp({ build: false })
 }
 

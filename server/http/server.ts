@@ -171,7 +171,8 @@ export function createLocalServer(options: ServerOptions): Server {
     } catch {
       return sendError(res, 'invalid_argument', 'the body is not JSON')
     }
-    const result = await fn(event, { openid: callerOf(req), now, source: SOURCE.client })
+    // Checked above: a header present is an OPENID.
+    const result = await fn(event, { openid: header ?? null, now, source: SOURCE.client })
     sendJson(res, result.ok ? 200 : HTTP_STATUS[result.error.code], result)
   }
 

@@ -54,6 +54,9 @@ export const appPolicy = (html: string): string =>
     "frame-ancestors 'none'",
   ].join('; ')
 
+/** The policy of every file that is not a page (no inline script to allow): built once. */
+const ASSET_POLICY = appPolicy('')
+
 const policies = new Map<string, { key: string; policy: string }>()
 
 /** The policy of an HTML file, computed once per version of the file. */
@@ -99,9 +102,9 @@ export function serveStatic(
   const hashed = /\.[0-9a-f]{8}\.(js|css)$/.test(file)
   let policy: string
   try {
-    policy = path.extname(file) === '.html' ? policyOf(file, size, mtimeMs) : appPolicy('')
+    policy = path.extname(file) === '.html' ? policyOf(file, size, mtimeMs) : ASSET_POLICY
   } catch {
-    policy = appPolicy('')
+    policy = ASSET_POLICY
   }
   res.writeHead(200, {
     ...APP_SECURITY_HEADERS,

@@ -42,7 +42,8 @@ export function serveStored(
   const file = storage.pathOf(`cloud://local/${cloudPath}`)
   let bytes: Buffer
   try {
-    if (!file || !statSync(file).isFile() || statSync(file).size > MAX_SERVED_BYTES)
+    const stat = file ? statSync(file) : null
+    if (!file || !stat?.isFile() || stat.size > MAX_SERVED_BYTES)
       return notServed(res, 404, 'not found')
     bytes = readFileSync(file)
   } catch {

@@ -89,6 +89,19 @@ export class RemoteCloud {
   }
 }
 
+/** One database call over IPC: the collection, the query chain so far, the verb and its argument. */
+function callOn<R>(
+  cloud: RemoteCloud,
+  collection: string,
+  chain: [string, ...unknown[]][],
+  verb: string,
+  arg?: unknown,
+): Promise<R> {
+  const request: Call = { collection, chain, verb }
+  if (arg !== undefined) request.arg = encode(arg)
+  return cloud.call(request) as Promise<R>
+}
+
 class RemoteQuery<T extends Doc> implements Query<T> {
   constructor(
     protected readonly cloud: RemoteCloud,
@@ -101,9 +114,7 @@ class RemoteQuery<T extends Doc> implements Query<T> {
   }
 
   protected call<R>(verb: string, arg?: unknown): Promise<R> {
-    const request: Call = { collection: this.name, chain: this.chain, verb }
-    if (arg !== undefined) request.arg = encode(arg)
-    return this.cloud.call(request) as Promise<R>
+    return callOn<R>(this.cloud, this.name, this.chain, verb, arg)
   }
 
   where(condition: Condition): Query<T> {
@@ -156,9 +167,7 @@ class RemoteDocRef<T extends Doc> implements DocRef<T> {
   }
 
   private call<R>(verb: string, arg?: unknown): Promise<R> {
-    const request: Call = { collection: this.name, chain: this.chain, verb }
-    if (arg !== undefined) request.arg = encode(arg)
-    return this.cloud.call(request) as Promise<R>
+    return callOn<R>(this.cloud, this.name, this.chain, verb, arg)
   }
 
   get(): Promise<{ data: T }> {
