@@ -96,14 +96,18 @@ export class ArticlesStore {
 
   /** Drops every known copy of the articles picked (memory, offline cache, reading position). */
   forget(pick: (detail: ArticleDetail) => boolean): void {
-    const all = new Map(this.cache.keys().map((id) => [id, this.cache.peek(id)!]))
-    for (const [id, d] of this.articles) all.set(id, d)
-    for (const [id, d] of all)
-      if (d && pick(d)) {
-        this.articles.delete(id)
-        this.cache.delete(id)
-        this.positions.delete(id)
-      }
+    const gone = new Set<string>()
+    for (const [id, d] of this.articles) if (pick(d)) gone.add(id)
+    // One write of the offline cache, however many go.
+    this.cache.deleteWhere((d, id) => {
+      const hit = gone.has(id) || pick(d)
+      if (hit) gone.add(id)
+      return hit
+    })
+    for (const id of gone) {
+      this.articles.delete(id)
+      this.positions.delete(id)
+    }
   }
 
   /** Remembers how far down an article the reader got (bounded to the most recent articles). */

@@ -66,26 +66,16 @@ export class RootStore {
     // A `not_found` from the server removes the thing from every cache and marks the reader's
     // favourites and history of it as withdrawn.
     this.issues = new IssuesStore(this.api, storage, {
-      issueGone: (issueId) => {
-        this.articles.forget((d) => d.issue.id === issueId)
-        this.regions.forgetArticles((a) => a.issueId === issueId)
-        this.search.forgetHits((h) => h.issueId === issueId)
-        this.library.markWithdrawn((e) => e.issueId === issueId)
-      },
+      issueGone: (issueId) => this.forgetArticles((_, issue) => issue === issueId),
       articlesGone: (ids) => {
         const gone = new Set(ids)
-        this.articles.forget((d) => gone.has(d.article.id))
-        this.regions.forgetArticles((a) => gone.has(a.id))
-        this.search.forgetHits((h) => gone.has(h.id))
-        this.library.markWithdrawn((e) => gone.has(e.id))
+        this.forgetArticles((id) => gone.has(id))
       },
     })
     this.articles = new ArticlesStore(this.api, storage, (id, known) => {
       const issueId = known?.issue.id ?? this.library.history.get(id)?.issueId
       if (issueId) this.issues.forgetArticle(issueId, id)
-      this.regions.forgetArticles((a) => a.id === id)
-      this.search.forgetHits((h) => h.id === id)
-      this.library.markWithdrawn((e) => e.id === id)
+      this.forgetArticles((articleId) => articleId === id)
     })
     this.regions = new RegionsStore(this.api, storage)
     this.search = new SearchStore(this.api, storage)
@@ -128,6 +118,17 @@ export class RootStore {
   }
 
   /** Stops every persistence reaction. */
+  /**
+   * Drops the articles the server no longer has (withdrawn, or gone from a replaced issue) from
+   * every cache and list, and marks the reader's favourites and history of them as withdrawn.
+   */
+  private forgetArticles(match: (articleId: string, issueId: string) => boolean): void {
+    this.articles.forget((d) => match(d.article.id, d.issue.id))
+    this.regions.forgetArticles((a) => match(a.id, a.issueId))
+    this.search.forgetHits((h) => match(h.id, h.issueId))
+    this.library.markWithdrawn((e) => match(e.id, e.issueId))
+  }
+
   dispose(): void {
     this.articles.dispose()
     this.search.dispose()
