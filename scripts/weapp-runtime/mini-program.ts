@@ -225,13 +225,8 @@ export class MiniProgram {
       return null
     }
     // WeChat loads a page's custom components (Taro's recursive `comp`) with it.
-    const json = JSON.parse(readFileSync(path.join(this.dir, `${route}.json`), 'utf8')) as {
-      usingComponents?: Record<string, string>
-    }
-    for (const rel of Object.values(json.usingComponents ?? {})) {
-      const comp = path.posix.join(path.posix.dirname(route), rel)
+    for (const comp of this.build.componentsOf(route).values())
       this.load(comp, this.componentConfigs, 'Component')
-    }
     return this.load(route, this.pageConfigs, 'Page')
   }
 

@@ -96,6 +96,7 @@ export class BuildView {
   private readonly gwx: (file: string) => (data: unknown, env: object, scope: object) => VNode
   private readonly gwxParse: (text: string) => unknown
   readonly wccWarnings: string[] = []
+  private readonly components = new Map<string, Map<string, string>>()
 
   constructor(readonly dir: string) {
     const base = readFileSync(path.join(dir, 'base.wxml'), 'utf8')
@@ -148,10 +149,10 @@ export class BuildView {
     const components = this.componentsOf(route)
     const expand = (node: VNode): void => {
       if (typeof node === 'string') return
-      const file = components.get(node.tag.replace(/^wx-/, ''))
-      if (file) {
+      const component = components.get(node.tag.replace(/^wx-/, ''))
+      if (component) {
         const props = { i: node.attr?.i, l: node.attr?.l ?? '' }
-        const shadow = this.gwx(file)(this.gwxParse(JSON.stringify(props)), {}, {})
+        const shadow = this.gwx(`${component}.wxml`)(this.gwxParse(JSON.stringify(props)), {}, {})
         node.children = typeof shadow === 'string' ? [shadow] : (shadow.children ?? [])
         delete node.attr?.i
       }
@@ -161,17 +162,25 @@ export class BuildView {
     return tree
   }
 
-  /** A page's custom components (`usingComponents`): tag → its WXML file in the build. */
-  private componentsOf(route: string): Map<string, string> {
-    const json = JSON.parse(readFileSync(path.join(this.dir, `${route}.json`), 'utf8')) as {
-      usingComponents?: Record<string, string>
+  /**
+   * A page's custom components (`usingComponents`): tag → its path in the build, without an
+   * extension. Read once per page: the build does not change while it runs.
+   */
+  componentsOf(route: string): Map<string, string> {
+    let components = this.components.get(route)
+    if (!components) {
+      const json = JSON.parse(readFileSync(path.join(this.dir, `${route}.json`), 'utf8')) as {
+        usingComponents?: Record<string, string>
+      }
+      components = new Map(
+        Object.entries(json.usingComponents ?? {}).map(([tag, rel]) => [
+          tag,
+          path.posix.join(path.posix.dirname(route), rel),
+        ]),
+      )
+      this.components.set(route, components)
     }
-    return new Map(
-      Object.entries(json.usingComponents ?? {}).map(([tag, rel]) => [
-        tag,
-        `${path.posix.join(path.posix.dirname(route), rel)}.wxml`,
-      ]),
-    )
+    return components
   }
 
   /** Nodes whose template (picked by the build's utils.wxs for its depth) base.wxml lacks. */
