@@ -7,7 +7,7 @@ import type { ContentApi } from '@/services/content-api'
 import type { EditorApi } from '@/services/editor-api'
 import type { Platform } from '@/services/platform'
 
-import { editorErrorText, failed, loading, ready } from './editor-state'
+import { editorErrorText, failed, loading, ready, type EditorOptions } from './editor-state'
 import { idleState, type LoadState } from './load-state'
 
 /** Labels of the audit log's actions. */
@@ -24,11 +24,6 @@ export function auditDetailText(detail: string): string {
   m = /^(\d+) articles \((\d+) kept their ids, (\d+) new\)$/.exec(detail)
   if (m) return `共 ${m[1]} 篇（${m[2]} 篇保留编号，新增 ${m[3]} 篇）`
   return detail
-}
-
-export interface EditorDeskOptions {
-  /** Called after the published content changed, so the reader's lists refresh. */
-  onContentChanged?: () => void
 }
 
 /**
@@ -53,7 +48,7 @@ export class EditorDeskStore {
     private readonly api: EditorApi,
     private readonly content: ContentApi,
     private readonly platform: Platform,
-    private readonly options: EditorDeskOptions = {},
+    private readonly options: EditorOptions = {},
   ) {
     makeAutoObservable<this, 'api' | 'content' | 'platform' | 'options'>(this, {
       api: false,

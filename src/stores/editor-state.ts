@@ -32,3 +32,9 @@ export const failed = (error: ApiError): LoadState => ({
 })
 export const loading = (): LoadState => ({ status: 'loading', error: null, offline: false })
 export const ready = (): LoadState => ({ status: 'ready', error: null, offline: false })
+
+/** What the editors' stores tell the rest of the app. */
+export interface EditorOptions {
+  /** Called after the published content changed, so the reader's lists refresh. */
+  onContentChanged?: () => void
+}

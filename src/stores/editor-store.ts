@@ -13,12 +13,8 @@ import type { EditorApi, PublishSource } from '@/services/editor-api'
 import type { PickedFile, Platform } from '@/services/platform'
 import { localError } from '@/services/local-error'
 
-import { failed, loading, ready } from './editor-state'
+import { failed, loading, ready, type EditorOptions } from './editor-state'
 import { idleState, type LoadState } from './load-state'
-
-export { editorErrorText } from './editor-state'
-export { AUDIT_ACTIONS, auditDetailText } from './editor-desk-store'
-export { posterModel } from './poster-store'
 
 /** Whether text goes in one function request: under the body limit, JSON escapes counted. */
 const fitsOneRequest = (text: string): boolean =>
@@ -31,11 +27,6 @@ export interface ImportSource {
   kind: 'text' | 'file'
   /** The file's name, or 粘贴的文本. */
   name: string
-}
-
-export interface EditorStoreOptions {
-  /** Called after the published content changed, so the reader's lists refresh. */
-  onContentChanged?: () => void
 }
 
 /**
@@ -65,7 +56,7 @@ export class EditorStore {
   constructor(
     private readonly api: EditorApi,
     private readonly platform: Platform,
-    private readonly options: EditorStoreOptions = {},
+    private readonly options: EditorOptions = {},
   ) {
     makeAutoObservable<this, 'api' | 'platform' | 'options' | 'statusInFlight'>(this, {
       api: false,

@@ -7,7 +7,8 @@ import { ContentApi } from '@/services/content-api'
 import { layoutPoster } from '@/services/drawing/poster'
 import { EditorApi } from '@/services/editor-api'
 import { auditDetailText, EditorDeskStore } from '@/stores/editor-desk-store'
-import { EditorStore, editorErrorText } from '@/stores/editor-store'
+import { editorErrorText } from '@/stores/editor-state'
+import { EditorStore } from '@/stores/editor-store'
 import { posterModel, PosterStore } from '@/stores/poster-store'
 
 import {

@@ -14,7 +14,8 @@ import { useEditorAccess } from '@/hooks/use-editor-access'
 import { usePageTheme } from '@/hooks/use-page-theme'
 import { EDITOR_ROUTES, open, posterPath } from '@/services/routes'
 import { useStores } from '@/stores/context'
-import { AUDIT_ACTIONS, auditDetailText, editorErrorText } from '@/stores/editor-store'
+import { AUDIT_ACTIONS, auditDetailText } from '@/stores/editor-desk-store'
+import { editorErrorText } from '@/stores/editor-state'
 import {
   formatDateTime,
   formatMonthDay,

@@ -12,7 +12,7 @@ import { useEditorAccess } from '@/hooks/use-editor-access'
 import { usePageTheme } from '@/hooks/use-page-theme'
 import { editorArticlePath, issuePath, open, posterPath } from '@/services/routes'
 import { useStores } from '@/stores/context'
-import { editorErrorText } from '@/stores/editor-store'
+import { editorErrorText } from '@/stores/editor-state'
 import { issueLabel, totalLabel } from '@/utils/format'
 
 import '../editor.scss'
