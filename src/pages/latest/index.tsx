@@ -1,7 +1,7 @@
 import { View } from '@tarojs/components'
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
+import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
-import { useEffect, useRef } from 'react'
+import { useEffect } from 'react'
 
 import { IssueCover } from '@/components/issue-cover'
 import { IssueRow } from '@/components/issue-row'
@@ -13,6 +13,7 @@ import { CoverSkeleton } from '@/components/skeleton'
 import { StateView } from '@/components/state-view'
 import { useLaunchRouting } from '@/hooks/use-entry'
 import { usePageTheme } from '@/hooks/use-page-theme'
+import { useShowAgain } from '@/hooks/use-show-again'
 import { useConsentDialog, useRemind } from '@/hooks/use-remind'
 import { issuePath, open } from '@/services/routes'
 import { useStores } from '@/stores/context'
@@ -36,11 +37,7 @@ function LatestPage() {
     void subscription.loadStatus()
   }, [issues, subscription])
   // Back on the tab: the list is fetched again, so an issue unpublished meanwhile leaves it.
-  const shownOnce = useRef(false)
-  useDidShow(() => {
-    if (shownOnce.current) void issues.refresh()
-    shownOnce.current = true
-  })
+  useShowAgain(() => void issues.refresh())
   usePullDownRefresh(() => {
     void issues.refresh().finally(() => Taro.stopPullDownRefresh())
   })

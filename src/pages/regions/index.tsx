@@ -1,13 +1,14 @@
 import { View } from '@tarojs/components'
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
-import { useEffect, useRef } from 'react'
+import { useEffect } from 'react'
 
 import { OfflineNotice } from '@/components/offline-notice'
 import { RegionRow } from '@/components/region-row'
 import { ListSkeleton } from '@/components/skeleton'
 import { StateView } from '@/components/state-view'
 import { usePageTheme } from '@/hooks/use-page-theme'
+import { useShowAgain } from '@/hooks/use-show-again'
 import { open, regionPath } from '@/services/routes'
 import { useStores } from '@/stores/context'
 import { errorText, formatDate } from '@/utils/format'
@@ -21,11 +22,7 @@ function RegionsPage() {
     void regions.loadRegions()
   }, [regions])
   // Back on the tab: counts are fetched again (an issue may have been published or withdrawn).
-  const shownOnce = useRef(false)
-  useDidShow(() => {
-    if (shownOnce.current) void regions.loadRegions(true)
-    shownOnce.current = true
-  })
+  useShowAgain(() => void regions.loadRegions(true))
   usePullDownRefresh(() => {
     void regions.loadRegions(true).finally(() => Taro.stopPullDownRefresh())
   })
