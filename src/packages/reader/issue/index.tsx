@@ -46,6 +46,7 @@ function IssuePage() {
   }, [issues, id])
 
   const issue = id ? issues.details.get(id) : undefined
+  const chars = issue ? issueChars(issue) : null
   const state = issues.detailState(id)
   const missing = !issue && state.status === 'error' && state.error?.code === 'not_found'
   useEffect(() => {
@@ -89,7 +90,7 @@ function IssuePage() {
             <Text>共 {issue.articleCount} 篇</Text>
           </View>
           <View className="issue-page__reading">
-            {issueChars(issue) ? <Text>{readingText(issueChars(issue)!)}</Text> : null}
+            {chars ? <Text>{readingText(chars)}</Text> : null}
             {singlePage ? null : (
               <Text className="issue-page__read">
                 {readProgressText(library.readCountOf(issue.id), issue.articleCount)}
