@@ -209,7 +209,6 @@ async function apply(
     const text = rules[item.name]
     if (item.name.startsWith('collection:')) {
       const collection = item.name.slice('collection:'.length)
-      if (!m.collections.some((c) => c.name === collection)) continue
       await ctx.cloudbase.setPermission(
         'collection',
         collection,

@@ -10,8 +10,9 @@ import { ruleText } from './manifest'
 export type Kind = 'function' | 'trigger' | 'collection' | 'index' | 'rule' | 'editor'
 /**
  * What the deploy does with an item. `extra`: in the environment, not in the repository, and left
- * there (an index someone made for a query of theirs, or one the platform made): listed, never
- * applied, and not a difference `--check` fails on.
+ * there (an index someone made for a query of theirs, one the platform made, the rule of a
+ * collection the repository does not declare): listed, never applied, and not a difference
+ * `--check` fails on.
  */
 export type Action = 'create' | 'change' | 'keep' | 'remove' | 'extra'
 
@@ -143,7 +144,7 @@ export function makePlan(
       items.push({
         kind: 'rule',
         name: key,
-        action: 'remove',
+        action: 'extra',
         detail: '集合不在仓库中，部署不会删除它',
       })
   }

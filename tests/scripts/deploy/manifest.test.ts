@@ -9,6 +9,7 @@ import {
   MANIFEST_FILES,
   REPO_ROOT,
 } from '../../../scripts/deploy/manifest'
+import { emptyState, makePlan } from '../../../scripts/deploy/plan'
 
 let root: string
 
@@ -117,5 +118,16 @@ describe('deployment manifest', () => {
     expect(() => functionConfig(notify, {} as NodeJS.ProcessEnv, true)).toThrow(
       /^缺少环境变量 NOTIFY_TEMPLATE_ID（函数 notify 需要）/,
     )
+  })
+})
+
+describe('the plan', () => {
+  it('lists the rule of a collection the repository does not declare, and leaves it', () => {
+    const m = loadManifest()
+    const state = emptyState()
+    state.rules['collection:legacy'] = 'READONLY'
+    const item = makePlan(m, state, {}, []).find((i) => i.name === 'collection:legacy')
+    // Listed, not applied and not a difference for --check, as an extra index is.
+    expect(item).toMatchObject({ kind: 'rule', action: 'extra' })
   })
 })
