@@ -24,3 +24,12 @@ export function networkLine(e: unknown, host: string): string | null {
     ? `网络不通：无法连接 ${host}（${m[1]}），请检查网络后重新运行，已完成的步骤不会重做`
     : null
 }
+
+/**
+ * The one line a command prints when it stops: a stop it explains itself (a DeployError, or
+ * anything marked `explained`) as it is, anything else as `<what>中断` with its first line.
+ */
+export function stopLine(e: unknown, what: string, explained: (e: unknown) => boolean): string {
+  if (e instanceof DeployError || explained(e)) return `错误：${(e as Error).message}`
+  return `错误：${what}中断：${String((e as Error)?.message ?? e).split('\n')[0]}`
+}

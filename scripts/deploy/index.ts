@@ -1,6 +1,6 @@
 /** The `npm run deploy` command line: see deploy.ts. Exits 2 with one line when it cannot go on. */
 import { ManifestError } from './manifest'
-import { DeployError } from './errors'
+import { stopLine } from './errors'
 import { defaultDeps, parseArgs, runDeploy } from './deploy'
 
 async function main(): Promise<void> {
@@ -11,8 +11,7 @@ async function main(): Promise<void> {
       defaultDeps(process.env, (line) => console.log(line)),
     )
   } catch (e) {
-    if (e instanceof DeployError || e instanceof ManifestError) console.error(`错误：${e.message}`)
-    else console.error(`错误：部署中断：${(e as Error).message?.split('\n')[0] ?? String(e)}`)
+    console.error(stopLine(e, '部署', (x) => x instanceof ManifestError))
     process.exitCode = 2
   }
 }

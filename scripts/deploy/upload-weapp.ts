@@ -13,8 +13,8 @@ import path from 'path'
 import { buildWeapp, checkWeapp, WEAPP_DIR, type WeappReport } from '../check-weapp'
 import { readCredentials } from './credentials'
 import { commandOptions, ENV_ID } from './args'
-import { DeployError } from './errors'
-import { REPO_ROOT } from './manifest'
+import { DeployError, stopLine } from './errors'
+import { ManifestError, REPO_ROOT } from './manifest'
 import { miniprogramCi, type WeappUploadPort } from './miniprogram-ci'
 
 export interface UploadOptions {
@@ -150,10 +150,6 @@ function parseUploadArgsOrExit(): UploadOptions {
 }
 
 function fail(e: unknown): never {
-  console.error(
-    e instanceof DeployError
-      ? `错误：${e.message}`
-      : `错误：上传中断：${String((e as Error)?.message ?? e).split('\n')[0]}`,
-  )
+  console.error(stopLine(e, '上传', (x) => x instanceof ManifestError))
   process.exit(2)
 }
