@@ -1,7 +1,9 @@
-type StoredDoc = Record<string, unknown>
+/** A document as the store holds it. */
+export type StoredDoc = Record<string, unknown>
 type Key = string | number | boolean
 
-const isKey = (v: unknown): v is Key =>
+/** A plain value: what a hash index can key, and a set can look up. */
+export const isKey = (v: unknown): v is Key =>
   typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean'
 
 /**

@@ -164,7 +164,7 @@ import type {
   Query,
 } from '../../cloudfunctions/lib/ports/database'
 import { MAX_QUERY_LIMIT } from '../../cloudfunctions/lib/ports/database'
-import { ArrayKeyIndex } from './array-key-index'
+import { ArrayKeyIndex, isKey, type StoredDoc } from './array-key-index'
 import { checkStoreFile, storeFiles } from './integrity'
 import { LocalCommand, LocalRegExp, localCommand } from './local-command'
 import { toMongoQuery, toMongoUpdate } from './translate'
@@ -375,8 +375,6 @@ function inIndexOrder(
   return direction === 1 ? ascending(root, above, below) : descending(root, above, below)
 }
 
-type StoredDoc = Record<string, unknown>
-
 /**
  * The documents holding every one of `values` in the indexed array `field`, from the index's
  * entries for each value (shortest list first), or null when `field` has no index. The store's
@@ -386,24 +384,14 @@ type StoredDoc = Record<string, unknown>
 function holdingAll(store: Datastore<Doc>, field: string, values: unknown[]): StoredDoc[] | null {
   const index = (store as unknown as { indexes: Record<string, unknown> }).indexes[field]
   if (!index || values.length === 0) return null
-  if (index instanceof ArrayKeyIndex) {
-    const [shortest, ...others] = values
-      .map((v) => index.holding(v))
-      .sort((a, b) => a.length - b.length)
-    if (shortest.length === 0) return []
-    const sets = others.map((list) => new Set(list))
-    return shortest.filter((d) => sets.every((set) => set.has(d)))
-  }
-  const lists = values
-    .map((v) => (index as { getMatching(value: unknown): StoredDoc[] }).getMatching(v))
-    .sort((a, b) => a.length - b.length)
-  let docs = lists[0]
-  for (const list of lists.slice(1)) {
-    if (docs.length === 0) break
-    const inList = new Set(list)
-    docs = docs.filter((d) => inList.has(d))
-  }
-  return docs
+  const entries =
+    index instanceof ArrayKeyIndex
+      ? (v: unknown) => index.holding(v)
+      : (v: unknown) => (index as { getMatching(value: unknown): StoredDoc[] }).getMatching(v)
+  const [shortest, ...others] = values.map(entries).sort((a, b) => a.length - b.length)
+  if (shortest.length === 0) return []
+  const sets = others.map((list) => new Set(list))
+  return shortest.filter((d) => sets.every((set) => set.has(d)))
 }
 
 /**
@@ -427,9 +415,6 @@ function viaAllIndex(store: Datastore<Doc>, condition: Condition | undefined): S
   return docs.filter((d) => tests.every((test) => test(d)))
 }
 
-const isPrimitive = (v: unknown): v is string | number | boolean =>
-  typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean'
-
 /**
  * One field's condition as a test of a document. `_.in` of plain values is a set lookup (the
  * store's own `$in` compares the value with each listed one, and the live revisions are many);
@@ -439,7 +424,7 @@ const isPrimitive = (v: unknown): v is string | number | boolean =>
 function fieldTest(field: string, value: unknown): (doc: StoredDoc) => boolean {
   if (value instanceof LocalCommand && value.op === 'in' && !field.includes('.')) {
     const list = value.args[0]
-    if (Array.isArray(list) && list.every(isPrimitive)) {
+    if (Array.isArray(list) && list.every(isKey)) {
       const set = new Set<unknown>(list)
       return (doc) => {
         const v = doc[field]
