@@ -1,7 +1,7 @@
 import type { TocEntry } from '../types'
 import { isRunningHead, pageNumberOf } from './furniture'
 import { endsStatement, joinFragments, visibleLength } from './punctuation'
-import { LABEL_LINE, PUBLICATION_TITLE, REGION_TAG, stripBoldMarkers } from './patterns'
+import { isPublicationTitle, LABEL_LINE, REGION_TAG, stripBoldMarkers } from './patterns'
 import { splitSourceNote } from './source-line'
 import { SAME_TITLE, titleKey, titleSimilarity } from './title-match'
 
@@ -156,7 +156,7 @@ export function readFrontMatter(
   const front = lines.slice(0, bodyStart)
 
   const firstMarked = front.findIndex((l) => LIST_MARKER.test(l) && readEntry(l) !== null)
-  const titleAt = front.findIndex((l) => l.replace(/^《|》$/g, '') === PUBLICATION_TITLE)
+  const titleAt = front.findIndex(isPublicationTitle)
   const titles = bodyTitles(lines, bodyStart)
   // The contents follow the masthead title and its subtitle; a list-marked line before the title
   // (a cover laid out the other way round) starts them where it is.

@@ -6,7 +6,13 @@
  * sequence across the issue, and a running head is a line that reduces to the masthead's own title
  * or subtitle and sits before the back cover.
  */
-import { LABEL_LINE, ornamentText, PUBLICATION_TITLE, REGION_TAG } from './patterns'
+import {
+  LABEL_LINE,
+  ornamentText,
+  PUBLICATION_TITLE,
+  isPublicationTitle,
+  REGION_TAG,
+} from './patterns'
 import { endsSentence, visibleLength } from './punctuation'
 import { splitSourceNote } from './source-line'
 import { SAME_TITLE, titleKey, titleSimilarity } from './title-match'
@@ -201,7 +207,7 @@ export interface CoverLayout {
  * subtitle with every later line.
  */
 export function coverLayout(lines: string[]): CoverLayout {
-  const titleAt = lines.findIndex((l) => l.replace(/^《|》$/g, '') === PUBLICATION_TITLE)
+  const titleAt = lines.findIndex(isPublicationTitle)
   const ornaments = lines.flatMap((l) => {
     const text = ornamentText(l)
     return text === null ? [] : [runningHeadKey(text)]
@@ -266,8 +272,7 @@ export function endMatterStart(lines: string[]): number {
   let k = lines.length
   while (k > 0 && isLooseLine(lines[k - 1]) && !REGION_TAG.test(lines[k - 1])) k--
   for (let i = k; i < lines.length; i++) {
-    const bare = lines[i].replace(/^《|》$/g, '')
-    if (bare === PUBLICATION_TITLE || ornamentText(lines[i]) !== null) return i
+    if (isPublicationTitle(lines[i]) || ornamentText(lines[i]) !== null) return i
   }
   return -1
 }

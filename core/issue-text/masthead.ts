@@ -1,4 +1,4 @@
-import { LABEL_LINE, ornamentText, PUBLICATION_TITLE } from './patterns'
+import { isPublicationTitle, LABEL_LINE, ornamentText, PUBLICATION_TITLE } from './patterns'
 
 /** Masthead and cover fields, collected from every line that belongs to no article. */
 export interface Masthead {
@@ -110,8 +110,7 @@ export function readMasthead(chunks: string[][]): Masthead {
       label = null
       continue
     }
-    const bare = line.replace(/^《|》$/g, '')
-    if (bare === PUBLICATION_TITLE) {
+    if (isPublicationTitle(line)) {
       m.title ??= PUBLICATION_TITLE
       label = null
       previousWasTitle = true

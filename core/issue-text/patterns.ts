@@ -58,4 +58,8 @@ function breaksBefore(line: string): number[] {
 
 export const PUBLICATION_TITLE = '双周决策观察'
 
+/** `双周决策观察` or `《双周决策观察》` alone on a line: the masthead title. */
+export const isPublicationTitle = (line: string): boolean =>
+  line.replace(/^《|》$/g, '') === PUBLICATION_TITLE
+
 export const stripBoldMarkers = (s: string): string => s.replace(/\*\*/g, '').trim()
