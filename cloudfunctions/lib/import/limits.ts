@@ -4,6 +4,7 @@
  * bombs) before the Word or PDF reader sees them.
  */
 import { constants, inflateRawSync, inflateSync } from 'zlib'
+import { readU16, readU32, zipEntries } from './sniff'
 
 /** Entries in a .docx (a real one has 10–40). */
 export const MAX_ZIP_ENTRIES = 1000
@@ -28,39 +29,6 @@ export const UNSUPPORTED_COMPRESSION = 'Word 文件使用了不支持的压缩�
 
 /** Inflate what there is of a stream cut short too: a truncated bomb still counts. */
 const PARTIAL = constants.Z_SYNC_FLUSH
-
-const u16 = (b: Uint8Array, at: number): number => b[at] | (b[at + 1] << 8)
-const u32 = (b: Uint8Array, at: number): number => (u16(b, at) | (u16(b, at + 2) << 16)) >>> 0
-
-interface ZipEntry {
-  name: string
-  method: number
-  compressedSize: number
-  localOffset: number
-}
-
-function centralDirectory(bytes: Uint8Array): ZipEntry[] | null {
-  const stop = Math.max(0, bytes.length - 22 - 0xffff)
-  for (let at = bytes.length - 22; at >= stop; at--) {
-    if (u32(bytes, at) !== 0x06054b50) continue
-    const count = u16(bytes, at + 10)
-    let p = u32(bytes, at + 16)
-    const entries: ZipEntry[] = []
-    for (let i = 0; i < count; i++) {
-      if (p + 46 > bytes.length || u32(bytes, p) !== 0x02014b50) return null
-      const nameLength = u16(bytes, p + 28)
-      entries.push({
-        name: Buffer.from(bytes.subarray(p + 46, p + 46 + nameLength)).toString('utf8'),
-        method: u16(bytes, p + 10),
-        compressedSize: u32(bytes, p + 20),
-        localOffset: u32(bytes, p + 42),
-      })
-      p += 46 + nameLength + u16(bytes, p + 30) + u16(bytes, p + 32)
-    }
-    return entries
-  }
-  return null
-}
 
 const NAME_START = /[A-Za-z_]/
 
@@ -97,14 +65,14 @@ export function xmlDepth(xml: string): number {
  * nesting of the document's XML. Returns the reason to refuse, or null.
  */
 export function zipProblem(bytes: Uint8Array): string | null {
-  const entries = centralDirectory(bytes)
+  const entries = zipEntries(bytes)
   if (!entries) return null // the sniffer already calls this damaged
   if (entries.length > MAX_ZIP_ENTRIES) return TOO_MANY_ENTRIES
   let budget = MAX_INFLATED_BYTES
   for (const entry of entries) {
     const at = entry.localOffset
-    if (at + 30 > bytes.length || u32(bytes, at) !== 0x04034b50) continue
-    const start = at + 30 + u16(bytes, at + 26) + u16(bytes, at + 28)
+    if (at + 30 > bytes.length || readU32(bytes, at) !== 0x04034b50) continue
+    const start = at + 30 + readU16(bytes, at + 26) + readU16(bytes, at + 28)
     const data = bytes.subarray(start, start + entry.compressedSize)
     let size: number
     let content: Buffer | null = null

@@ -34,37 +34,55 @@ export function isPdf(bytes: Uint8Array): boolean {
   return head.includes('%PDF-')
 }
 
-const readU16 = (b: Uint8Array, at: number): number => b[at] | (b[at + 1] << 8)
-const readU32 = (b: Uint8Array, at: number): number =>
+export const readU16 = (b: Uint8Array, at: number): number => b[at] | (b[at + 1] << 8)
+export const readU32 = (b: Uint8Array, at: number): number =>
   (readU16(b, at) | (readU16(b, at + 2) << 16)) >>> 0
 
+/** One file of a zip, as its central directory lists it. */
+export interface ZipEntry {
+  name: string
+  /** 0 stored, 8 deflated. */
+  method: number
+  compressedSize: number
+  /** Where its local header starts. */
+  localOffset: number
+}
+
 /**
- * Names in a zip's central directory, or null when there is none to read (a damaged or cut archive).
- * The end record is searched backwards over the longest possible archive comment.
+ * The files in a zip's central directory, or null when there is none to read (a damaged or cut
+ * archive). The end record is searched backwards over the longest possible archive comment.
  */
-export function zipEntryNames(bytes: Uint8Array): string[] | null {
+export function zipEntries(bytes: Uint8Array): ZipEntry[] | null {
   const EOCD = 0x06054b50
   const CENTRAL = 0x02014b50
   const stop = Math.max(0, bytes.length - 22 - 0xffff)
   for (let at = bytes.length - 22; at >= stop; at--) {
     if (readU32(bytes, at) !== EOCD) continue
     const count = readU16(bytes, at + 10)
-    const offset = readU32(bytes, at + 16)
-    const names: string[] = []
-    let p = offset
+    const entries: ZipEntry[] = []
+    let p = readU32(bytes, at + 16)
     for (let i = 0; i < count; i++) {
       if (p + 46 > bytes.length || readU32(bytes, p) !== CENTRAL) return null
       const nameLength = readU16(bytes, p + 28)
       const extraLength = readU16(bytes, p + 30)
       const commentLength = readU16(bytes, p + 32)
       if (p + 46 + nameLength > bytes.length) return null
-      names.push(new TextDecoder().decode(bytes.subarray(p + 46, p + 46 + nameLength)))
+      entries.push({
+        name: new TextDecoder().decode(bytes.subarray(p + 46, p + 46 + nameLength)),
+        method: readU16(bytes, p + 10),
+        compressedSize: readU32(bytes, p + 20),
+        localOffset: readU32(bytes, p + 42),
+      })
       p += 46 + nameLength + extraLength + commentLength
     }
-    return names
+    return entries
   }
   return null
 }
+
+/** Names in a zip's central directory, or null when there is none to read. */
+export const zipEntryNames = (bytes: Uint8Array): string[] | null =>
+  zipEntries(bytes)?.map((e) => e.name) ?? null
 
 function sniffZip(bytes: Uint8Array): Sniffed {
   const names = zipEntryNames(bytes)
